@@ -1,0 +1,7 @@
+"""Fortress: a deterministic scaffolding generator for layered FastAPI backends."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

@@ -1,0 +1,91 @@
+"""The `fortress` command: one module per command, composed here, with one error funnel.
+
+Every error a user can cause is a FortressError; `main` prints it as one line (file:line:col,
+what, what is allowed) and exits with its code. Anything else is a bug: a short message and
+a hint to re-run with --debug, which shows the traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from fortress_gen import __version__
+from fortress_gen.cli import generate, new_entity, new_project, schema
+from fortress_gen.cli._console import console
+from fortress_gen.errors import ExitCode, FortressError, SpecErrors
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="fortress",
+    help="Generate and keep in step every layer of a FastAPI backend from YAML entity specs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.result(f"fortress {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+) -> None:
+    """Fortress: layered FastAPI backends from YAML specs."""
+    del version
+    _state["debug"] = debug
+
+
+_state: dict[str, bool] = {"debug": False}
+
+app.command("new-project", epilog=new_project.EPILOG)(new_project.command)
+app.command("new-entity", epilog=new_entity.EPILOG)(new_entity.command)
+app.command("generate", epilog=generate.EPILOG)(generate.command)
+app.command("schema", epilog=schema.EPILOG)(schema.command)
+
+
+def main() -> None:
+    """Run the CLI; the single place where errors become messages and exit codes."""
+    try:
+        app(standalone_mode=False)
+    except FortressError as exc:
+        errors = exc.errors if isinstance(exc, SpecErrors) else [exc]
+        for error in errors:
+            console.error(str(error))
+        if len(errors) > 1:
+            console.info(f"{len(errors)} errors; nothing was written.")
+        sys.exit(int(exc.exit_code))
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        console.error("aborted")
+        sys.exit(1)
+    except _click_usage_errors() as exc:
+        exc.show()
+        sys.exit(int(ExitCode.USAGE))
+    except KeyboardInterrupt:
+        console.error("interrupted; files are written all at once or not at all")
+        sys.exit(130)
+    except Exception as exc:
+        if _state["debug"]:
+            raise
+        console.error(f"internal error: {type(exc).__name__}: {exc}")
+        console.info("This is a bug in Fortress. Run again with --debug to see the traceback.")
+        sys.exit(3)
+
+
+def _click_usage_errors() -> type[Exception]:
+    import click  # noqa: PLC0415 - typer depends on click
+
+    return click.ClickException

@@ -1,0 +1,87 @@
+"""`fortress new-entity`: write specs/<Entity>.yaml from a shorthand and generate it."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Literal
+
+import typer
+
+from fortress_gen.cli._console import console
+from fortress_gen.cli._options import NowOption, RootOption, parse_now, project_root
+from fortress_gen.cli._report import run_generate
+from fortress_gen.config import load_config
+from fortress_gen.errors import FortressError
+from fortress_gen.spec.project import load_project
+from fortress_gen.spec.shorthand import dump_spec_yaml, parse_field_args
+
+EPILOG = """\b
+Examples:
+  fortress new-entity Customer name:str[120] email:email:unique
+  fortress new-entity Order number:str:unique status:enum[pending,paid,shipped]:index \\
+      total:decimal customer:ref[Customer] notes:text?
+\b
+Field syntax: name:type[:option...]. Types: str (str[N] sets max_length), text, int, bigint,
+float, decimal, bool, date, datetime, time, uuid, email, url, enum[a,b,...], json, bytes,
+ref[Entity] (a many-to-one relation, column <name>_id). Options: unique, index, optional;
+a trailing ? also makes the field optional.
+\b
+Writes specs/<Entity>.yaml, then runs `fortress generate` (model, schemas, repository,
+service, endpoints, tests, router and model registration, a migration).
+"""
+
+Access = Literal["public", "authenticated", "owner", "admin"]
+
+
+def command(
+    name: str = typer.Argument(..., help="The entity, PascalCase singular (e.g. Order)."),
+    fields: list[str] | None = typer.Argument(
+        None, help="Fields as name:type[:option...], e.g. total:decimal notes:text?"
+    ),
+    description: str | None = typer.Option(None, "--description", help="What the entity is."),
+    uuid_id: bool = typer.Option(False, "--uuid", help="Use a UUID primary key."),
+    no_timestamps: bool = typer.Option(
+        False, "--no-timestamps", help="Leave out created_at/updated_at."
+    ),
+    soft_delete: bool = typer.Option(False, "--soft-delete", help="Add deleted_at."),
+    spec_only: bool = typer.Option(
+        False, "--spec-only", help="Only write the spec; run `fortress generate` later."
+    ),
+    now: str | None = NowOption,
+    root: Path | None = RootOption,
+) -> None:
+    """Describe a new entity on the command line; write its spec and generate it."""
+    project_dir = project_root(root)
+    config = load_config(project_dir)
+    spec = parse_field_args(name, fields or [])
+    updates: dict[str, object] = {}
+    if description:
+        updates["description"] = description
+    if uuid_id:
+        updates["id"] = "uuid"
+    if no_timestamps:
+        updates["timestamps"] = False
+    if soft_delete:
+        updates["soft_delete"] = True
+    if updates:
+        spec = type(spec).model_validate({**spec.model_dump(exclude_defaults=True), **updates})
+    path = project_dir / config.specs / f"{spec.entity}.yaml"
+    if path.exists():
+        raise FortressError(
+            f"{path.relative_to(project_dir).as_posix()} already exists",
+            hint="edit it and run `fortress generate`, or pick another name",
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump_spec_yaml(spec), encoding="utf-8")
+    try:
+        project = load_project(project_dir)
+        console.status("create", path.relative_to(project_dir).as_posix())
+        if spec_only:
+            raise typer.Exit(0)
+        code = run_generate(project, now=parse_now(now))
+    except FortressError:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        raise
+    raise typer.Exit(code)

@@ -1,0 +1,74 @@
+"""Plan the edits of user-owned files: router registration and the models package."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from fortress_gen.patch import AlreadyPresent, Patched, PatchResult, Skipped
+from fortress_gen.patch.model_imports import ensure_model_imported
+from fortress_gen.patch.router import ensure_router_registered
+from fortress_gen.plan.ops import FileOp
+from fortress_gen.render.paths import entity_paths
+from fortress_gen.spec.project import Project
+
+__all__ = ["plan_patches"]
+
+Edit = Callable[[str], PatchResult]
+
+
+def _patch_file(root: Path, path: str, edits: list[Edit]) -> FileOp:
+    """Apply `edits` in order to one file's text; one FileOp for the file as a whole."""
+    target = root / path
+    try:
+        original = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return FileOp(
+            path, "conflict", reason="missing; cannot register the entities in it", kind="patch"
+        )
+    text = original
+    for edit in edits:
+        result = edit(text)
+        if isinstance(result, Skipped):
+            return FileOp(path, "conflict", old=original, reason=result.reason, kind="patch")
+        if isinstance(result, Patched):
+            text = result.code
+        else:
+            assert isinstance(result, AlreadyPresent)
+    if text == original:
+        return FileOp(path, "identical", kind="patch")
+    return FileOp(path, "update", content=text, old=original, kind="patch")
+
+
+def plan_patches(project: Project) -> list[FileOp]:
+    """Register every entity's router and import every model, keeping the user's lines.
+
+    Args:
+        project: The loaded project.
+
+    Returns:
+        One FileOp for `api/v1/__init__.py` and one for `models/__init__.py`.
+    """
+    package = project.config.package
+    routers: list[Edit] = []
+    models: list[Edit] = []
+    for entity in project.entities:
+        paths = entity_paths(entity, project.config)
+
+        def router(text: str, module: str = paths.endpoints.name) -> PatchResult:
+            return ensure_router_registered(text, package=package, module=module)
+
+        def model(
+            text: str, module: str = paths.model.name, class_name: str = entity.entity
+        ) -> PatchResult:
+            return ensure_model_imported(
+                text, package=package, module=module, class_name=class_name
+            )
+
+        routers.append(router)
+        models.append(model)
+    root = project.root
+    return [
+        _patch_file(root, f"{package}/api/v1/__init__.py", routers),
+        _patch_file(root, f"{package}/models/__init__.py", models),
+    ]

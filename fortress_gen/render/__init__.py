@@ -1,0 +1,1 @@
+"""Rendering: spec -> view models -> Jinja templates -> source text."""

@@ -1,0 +1,119 @@
+"""Per-field source fragments: type hints, column arguments and pydantic constraints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from fortress_gen.spec.model import FieldSpec
+
+__all__ = [
+    "INT32_RANGE",
+    "INT64_RANGE",
+    "FieldExpr",
+    "field_constraints",
+    "python_literal",
+    "python_type",
+]
+
+INT32_RANGE = (-(2**31), 2**31 - 1)
+INT64_RANGE = (-(2**63), 2**63 - 1)
+
+# The Python type each field type has in schemas; models use the same except where noted in
+# `model_type`. Names refer to the imports each module gets from `imports_for`.
+_PYTHON_TYPES = {
+    "str": "str",
+    "text": "str",
+    "email": "EmailStr",
+    "url": "HttpUrlStr",
+    "int": "int",
+    "bigint": "int",
+    "float": "float",
+    "decimal": "Decimal",
+    "bool": "bool",
+    "date": "dt.date",
+    "datetime": "dt.datetime",
+    "time": "dt.time",
+    "uuid": "UUID",
+    "json": "JsonValue",
+    "bytes": "bytes",
+}
+
+_MODEL_TYPES = {**_PYTHON_TYPES, "email": "str", "url": "str", "json": "Any"}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldExpr:
+    """A field's type as a schema sees it (`python`) and as a model maps it (`model`)."""
+
+    python: str
+    model: str
+
+
+def python_type(field: FieldSpec) -> FieldExpr:
+    """The Python type of a field's values, for schemas and for `Mapped[...]`."""
+    if field.type == "enum":
+        literal = "Literal[" + ", ".join(repr(v) for v in field.values or ()) + "]"
+        return FieldExpr(python=literal, model="str")
+    return FieldExpr(python=_PYTHON_TYPES[field.type], model=_MODEL_TYPES[field.type])
+
+
+def python_literal(value: object, field: FieldSpec) -> str:
+    """A spec value (a default or an example) as a Python expression of the field's type."""
+    if field.type == "decimal":
+        return f'Decimal("{value}")'
+    if field.type == "float" and isinstance(value, int) and not isinstance(value, bool):
+        return repr(float(value))
+    return repr(value)
+
+
+def _bound(value: int | float | Decimal, field: FieldSpec) -> str:
+    if field.type == "decimal":
+        return f'Decimal("{value}")'
+    if field.type == "float":
+        return repr(float(value))
+    return repr(value)
+
+
+def field_constraints(field: FieldSpec) -> list[str]:
+    """The keyword arguments of `pydantic.Field(...)` that enforce the spec's constraints.
+
+    Integer fields get the range of their column type unless the spec is stricter, so a
+    client can never send a value the database rejects with an error instead of a 422.
+    """
+    args: list[str] = []
+    if field.min_length is not None:
+        args.append(f"min_length={field.min_length}")
+    if field.max_length is not None:
+        args.append(f"max_length={field.max_length}")
+    if field.pattern is not None:
+        args.append(f"pattern={field.pattern!r}")
+    lower, upper = _column_range(field)
+    if field.gt is not None:
+        args.append(f"gt={_bound(field.gt, field)}")
+    elif field.ge is not None:
+        args.append(f"ge={_bound(field.ge, field)}")
+    elif lower is not None:
+        args.append(f"ge={lower}")
+    if field.lt is not None:
+        args.append(f"lt={_bound(field.lt, field)}")
+    elif field.le is not None:
+        args.append(f"le={_bound(field.le, field)}")
+    elif upper is not None:
+        args.append(f"le={upper}")
+    if field.type == "decimal":
+        args.append(f"max_digits={field.max_digits}")
+        args.append(f"decimal_places={field.decimal_places}")
+    if field.description is not None:
+        args.append(f"description={field.description!r}")
+    if field.example is not None:
+        args.append(f"examples=[{python_literal(field.example, field)}]")
+    return args
+
+
+def _column_range(field: FieldSpec) -> tuple[int | None, int | None]:
+    if field.type == "int":
+        return INT32_RANGE
+    if field.type == "bigint":
+        return INT64_RANGE
+    return (None, None)

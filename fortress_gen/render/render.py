@@ -1,0 +1,38 @@
+"""Render an entity's files from its view: pure functions from views to source text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fortress_gen.config import ProjectConfig
+from fortress_gen.render.env import environment
+from fortress_gen.render.views import EntityView, build_entity_view
+from fortress_gen.spec.model import EntitySpec
+
+__all__ = ["render_entity"]
+
+
+def render_entity(
+    entity: EntitySpec, entities: Sequence[EntitySpec], config: ProjectConfig
+) -> dict[str, str]:
+    """Every generated file of one entity, unformatted, keyed by path relative to the root.
+
+    Args:
+        entity: The entity to render.
+        entities: All entities of the project.
+        config: The project settings.
+
+    Returns:
+        A mapping of relative path to source text.
+    """
+    view: EntityView = build_entity_view(entity, entities, config)
+    env = environment()
+    paths = view.paths
+    return {
+        paths.model.path: env.get_template("entity/model.py.jinja").render(e=view),
+        paths.schema.path: env.get_template("entity/schema.py.jinja").render(e=view),
+        paths.repository.path: env.get_template("entity/repository.py.jinja").render(e=view),
+        paths.service.path: env.get_template("entity/service.py.jinja").render(e=view),
+        paths.endpoints.path: env.get_template("entity/endpoints.py.jinja").render(e=view),
+        paths.tests.path: env.get_template("entity/test_api.py.jinja").render(e=view.tests),
+    }

@@ -1,0 +1,222 @@
+"""TestView: the context of an entity's generated API tests, derived from its constraints."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fortress_gen.config import ProjectConfig
+from fortress_gen.naming import pluralize, snake_case
+from fortress_gen.render.samples import (
+    COMPARABLE_TYPES,
+    Case,
+    boundary_cases,
+    invalid_cases,
+    sample,
+)
+from fortress_gen.spec.model import EntitySpec
+
+__all__ = ["Factory", "FilterTest", "ReferenceTest", "TestView", "build_test_view"]
+
+_MISSING_INT_ID = "2147483647"
+_MISSING_UUID = '"00000000-0000-4000-8000-ffffffffffff"'
+
+
+@dataclass(frozen=True, slots=True)
+class Factory:
+    """Test helpers that build a valid payload for an entity and create one row of it."""
+
+    name: str
+    article: str
+    body_func: str
+    create_func: str
+    route_path: str
+    body_items: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FilterTest:
+    """A list filter to test: its query parameter and where the expected value comes from."""
+
+    name: str
+    param: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceTest:
+    """A foreign key to point at a row that does not exist."""
+
+    column: str
+    missing: str
+
+
+@dataclass(frozen=True)
+class TestView:
+    """The template context of `test_api.py.jinja` (the template sees it as `e`)."""
+
+    __test__ = False  # not a pytest class
+
+    name: str
+    var: str
+    plural_var: str
+    route_path: str
+    test_imports: list[str]
+    factories: list[Factory]
+    body_func: str
+    create_func: str
+    missing_id: str
+    op_list: bool
+    op_get: bool
+    op_update: bool
+    op_delete: bool
+    test_rows: bool
+    created_asserts: list[str]
+    sort_options: list[str]
+    filter_tests: list[FilterTest]
+    update_changes: str
+    update_expected: str
+    update_null_field: str
+    unique_fields: list[str]
+    reference_tests: list[ReferenceTest]
+    required_fields: list[str]
+    invalid_values: list[Case]
+    boundary_values: list[Case]
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _route(entity: EntitySpec, config: ProjectConfig) -> str:
+    route = entity.route or pluralize(snake_case(entity.entity)).replace("_", "-")
+    return f"{config.api_prefix}/{route}"
+
+
+def _dependencies(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> list[EntitySpec]:
+    """`entity` and every entity its required relations need first, dependencies first."""
+    ordered: list[EntitySpec] = []
+
+    def visit(current: EntitySpec) -> None:
+        if current in ordered:
+            return
+        for relation in current.relations.values():
+            if relation.required and relation.target != current.entity:
+                visit(by_name[relation.target])
+        ordered.append(current)
+
+    visit(entity)
+    return ordered
+
+
+def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: ProjectConfig) -> Factory:
+    snake = snake_case(entity.entity)
+    items = [
+        f'"{name}": {sample(name, spec).expr},'
+        for name, spec in entity.fields.items()
+        if spec.writable
+    ]
+    for name, relation in entity.relations.items():
+        if relation.required:
+            target = snake_case(by_name[relation.target].entity)
+            items.append(f'"{name}_id": (await create_{target}(client, n))["id"],')
+    return Factory(
+        name=entity.entity,
+        article=_article(entity.entity),
+        body_func=f"{snake}_body",
+        create_func=f"create_{snake}",
+        route_path=_route(entity, config),
+        body_items=items,
+    )
+
+
+def build_test_view(
+    entity: EntitySpec, entities: Sequence[EntitySpec], config: ProjectConfig
+) -> TestView:
+    """Compute what the generated tests of `entity` check, from its spec.
+
+    Args:
+        entity: The entity under test.
+        entities: Every entity of the project (to create the rows it references).
+        config: The project settings.
+
+    Returns:
+        The test template's context.
+    """
+    by_name = {e.entity: e for e in entities}
+    snake = snake_case(entity.entity)
+    chain = _dependencies(entity, by_name)
+    ops = set(entity.operations)
+    writable = {n: f for n, f in entity.fields.items() if f.writable}
+    readable = {n: f for n, f in entity.fields.items() if not f.secret}
+    comparable = [n for n, f in writable.items() if n in readable and f.type in COMPARABLE_TYPES]
+
+    asserts = [f'assert created["{n}"] == body["{n}"]' for n in comparable]
+    asserts += [
+        f'assert created["{n}_id"] == body["{n}_id"]'
+        for n, r in entity.relations.items()
+        if r.required
+    ]
+    asserts += [f'assert "{n}" not in created' for n, f in entity.fields.items() if f.secret]
+
+    changes = ""
+    for name in comparable:
+        value = sample(name, writable[name]).value(2)
+        changes = f'"{name}": {value!r}'
+        break
+    expected = "{**created, **changes}"
+    if entity.timestamps:
+        expected = '{**created, **changes, "updated_at": updated["updated_at"]}'
+    required = [n for n, f in writable.items() if f.required and f.default is None]
+    required += [f"{n}_id" for n, r in entity.relations.items() if r.required]
+    null_field = next(iter([n for n, f in writable.items() if f.required] + required), "")
+
+    invalid = [case for n, f in writable.items() for case in invalid_cases(n, f)]
+    boundary = [case for n, f in writable.items() for case in boundary_cases(n, f)]
+    sort_keys = [key.removeprefix("-") for key in entity.list.sort]
+    if "id" not in sort_keys:
+        sort_keys.append("id")
+    imports = [
+        "from typing import Any",
+        "from httpx import AsyncClient",
+        "from tests.envelope import unwrap",
+    ]
+    if invalid or boundary or sort_keys:
+        imports.append("import pytest")
+    if any(f.type == "bytes" and f.writable for e in chain for f in e.fields.values()):
+        imports.append("import base64")
+    factories = [_factory(e, by_name, config) for e in chain]
+    test_rows = {"create", "get", "list"} <= ops and all("create" in e.operations for e in chain)
+    uuid_id = entity.id == "uuid"
+    return TestView(
+        name=entity.entity,
+        var=snake,
+        plural_var=pluralize(snake),
+        route_path=_route(entity, config),
+        test_imports=sorted(imports),
+        factories=factories,
+        body_func=f"{snake}_body",
+        create_func=f"create_{snake}",
+        missing_id=_MISSING_UUID.strip('"') if uuid_id else _MISSING_INT_ID,
+        op_list="list" in ops,
+        op_get="get" in ops,
+        op_update="update" in ops,
+        op_delete="delete" in ops,
+        test_rows=test_rows,
+        created_asserts=asserts,
+        sort_options=[option for key in sort_keys for option in (key, f"-{key}")],
+        filter_tests=[FilterTest(name=f, param=f'wanted["{f}"]') for f in entity.list.filters],
+        update_changes=changes,
+        update_expected=expected,
+        update_null_field=null_field,
+        unique_fields=[n for n, f in writable.items() if f.unique],
+        reference_tests=[
+            ReferenceTest(
+                column=f"{n}_id",
+                missing=_MISSING_UUID if by_name[r.target].id == "uuid" else _MISSING_INT_ID,
+            )
+            for n, r in entity.relations.items()
+        ],
+        required_fields=required,
+        invalid_values=invalid,
+        boundary_values=boundary,
+    )

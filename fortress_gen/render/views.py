@@ -1,0 +1,576 @@
+"""EntityView: every string the entity templates need, computed once from the spec.
+
+Templates stay free of logic (STYLE.md §9.2): what a template would have to decide is
+decided here, and the template only places the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from fortress_gen.config import ProjectConfig
+from fortress_gen.migrate.snapshot import column_type_expr, server_default_expr
+from fortress_gen.naming import pluralize, snake_case
+from fortress_gen.render.fields import python_literal, python_type, field_constraints
+from fortress_gen.render.paths import EntityPaths, entity_paths
+from fortress_gen.render.testviews import TestView, build_test_view
+from fortress_gen.spec.model import EntitySpec, FieldSpec, RelationSpec
+
+__all__ = ["EntityView", "ReferenceView", "SortColumn", "build_entity_view"]
+
+_INT32_MAX = 2**31 - 1
+
+
+@dataclass(frozen=True, slots=True)
+class SortColumn:
+    """A column clients may sort by."""
+
+    key: str
+    attribute: str
+    python_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceView:
+    """A foreign key the service checks before writing."""
+
+    method: str
+    column: str
+    id_type: str
+    article: str
+    target: str
+    repo_attr: str
+
+
+@dataclass(frozen=True)
+class EntityView:
+    """The template context of one entity (the templates see it as `e`)."""
+
+    name: str
+    var: str
+    plural_var: str
+    plural_title: str
+    article: str
+    docstring: str
+    description_suffix: str
+    table: str
+    paths: EntityPaths
+    id_type: str
+    id_param: str
+    id_path_args: str
+    route_prefix: str
+    route_path: str
+    tag: str
+    op_list: bool
+    op_create: bool
+    op_get: bool
+    op_update: bool
+    op_delete: bool
+    model_bases: str
+    model_imports: list[str]
+    model_columns: list[str]
+    schema_imports: list[str]
+    input_config: str
+    output_config: str
+    create_fields: list[str]
+    update_fields: list[str]
+    update_not_null: str
+    response_fields: list[str]
+    page_size: int
+    max_page_size: int
+    sort_type: str
+    default_sort: str
+    filter_fields: list[str]
+    repository_imports: list[str]
+    sort_columns: list[SortColumn]
+    filter_clauses: list[str]
+    visible_filter: str
+    conflict_message: str
+    delete_body: list[str]
+    delete_conflict_message: str
+    service_imports: list[str]
+    service_init: list[str]
+    repo_attr: str
+    check_create: list[str]
+    check_update: list[str]
+    reference_checks: list[ReferenceView]
+    endpoint_imports: list[str]
+    tests: TestView = field(repr=False)
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def _title(snake: str) -> str:
+    return snake.replace("_", " ")
+
+
+def _fk_column(name: str) -> str:
+    return f"{name}_id"
+
+
+def _id_python(entity: EntitySpec) -> str:
+    return "UUID" if entity.id == "uuid" else "int"
+
+
+class _Imports:
+    """Import lines of one module; ruff sorts and groups them when the output is formatted."""
+
+    def __init__(self, *lines: str) -> None:
+        self._lines = set(lines)
+
+    def add(self, *lines: str) -> None:
+        self._lines.update(lines)
+
+    def lines(self) -> list[str]:
+        return sorted(self._lines)
+
+
+def _type_imports(fields: Sequence[FieldSpec], *, schema: bool) -> list[str]:
+    kinds = {f.type for f in fields}
+    lines = []
+    if kinds & {"date", "datetime", "time"}:
+        lines.append("import datetime as dt")
+    if "decimal" in kinds:
+        lines.append("from decimal import Decimal")
+    if "uuid" in kinds:
+        lines.append("from uuid import UUID")
+    if schema and "enum" in kinds:
+        lines.append("from typing import Literal")
+    if schema and "email" in kinds:
+        lines.append("from pydantic import EmailStr")
+    if schema and "json" in kinds:
+        lines.append("from pydantic import JsonValue")
+    if not schema and "json" in kinds:
+        lines.append("from typing import Any")
+    return lines
+
+
+def _model_column(name: str, spec: FieldSpec, table: str) -> str:
+    expr = python_type(spec).model
+    hint = f"Mapped[{expr}]" if spec.required else f"Mapped[{expr} | None]"
+    args = [column_type_expr(spec, table=table, column=name)]
+    if spec.unique:
+        args.append("unique=True")
+    if spec.index:
+        args.append("index=True")
+    if spec.default is not None:
+        args.append(f"default={python_literal(spec.default, spec)}")
+        server = server_default_expr(spec)
+        if server is not None:
+            args.append(f"server_default={server}")
+    return f"{name}: {hint} = mapped_column({', '.join(args)})"
+
+
+def _fk_model_column(name: str, relation: RelationSpec, target: EntitySpec) -> str:
+    ondelete = relation.effective_on_delete.replace("_", " ").upper()
+    target_table = target.table or pluralize(snake_case(target.entity))
+    hint = _id_python(target) if relation.required else f"{_id_python(target)} | None"
+    fk = f'sa.ForeignKey("{target_table}.id", ondelete="{ondelete}")'
+    return f"{_fk_column(name)}: Mapped[{hint}] = mapped_column({fk}, index=True)"
+
+
+def _schema_field(name: str, spec: FieldSpec, *, optional: bool) -> str:
+    """One `name: type = Field(...)` line of an input or output schema."""
+    expr = python_type(spec).python
+    args = field_constraints(spec)
+    if optional:
+        hint = f"{expr} | None"
+        default = "None"
+    elif spec.default is not None:
+        hint = expr
+        default = python_literal(spec.default, spec)
+    elif not spec.required:
+        hint = f"{expr} | None"
+        default = "None"
+    else:
+        hint = expr
+        default = None
+    if spec.type == "datetime" and not optional and hint == expr:
+        hint = "AwareDatetime"
+    elif spec.type == "datetime":
+        hint = hint.replace("dt.datetime", "AwareDatetime")
+    if not args:
+        return f"{name}: {hint}" + (f" = {default}" if default is not None else "")
+    if default is not None:
+        args.insert(0, f"default={default}")
+    return f"{name}: {hint} = Field({', '.join(args)})"
+
+
+def _response_field(name: str, spec: FieldSpec) -> str:
+    expr = python_type(spec).python
+    if spec.type in ("email", "url"):
+        expr = "str"
+    hint = expr if spec.required else f"{expr} | None"
+    return f"{name}: {hint}"
+
+
+def _fk_schema_field(
+    name: str, relation: RelationSpec, target: EntitySpec, *, optional: bool
+) -> str:
+    column = _fk_column(name)
+    if target.id == "uuid":
+        hint = "UUID"
+        constraint = ""
+    else:
+        hint = "int"
+        constraint = f"ge=1, le={_INT32_MAX}"
+    if optional or not relation.required:
+        hint += " | None"
+        return f"{column}: {hint} = Field(default=None{', ' + constraint if constraint else ''})"
+    return f"{column}: {hint}" + (f" = Field({constraint})" if constraint else "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every part of the view needs to know about the entity."""
+
+    entity: EntitySpec
+    targets: dict[str, EntitySpec]
+    config: ProjectConfig
+    name: str
+    snake: str
+    plural: str
+    table: str
+    id_type: str
+    id_param: str
+
+    @property
+    def package(self) -> str:
+        return self.config.package
+
+    def target(self, relation: RelationSpec) -> EntitySpec:
+        return self.targets[relation.target]
+
+
+def build_entity_view(
+    entity: EntitySpec, entities: Sequence[EntitySpec], config: ProjectConfig
+) -> EntityView:
+    """Compute the template context of `entity`.
+
+    Args:
+        entity: The entity to render.
+        entities: Every entity of the project (relation targets are looked up here).
+        config: The project settings.
+
+    Returns:
+        The view the entity templates render.
+    """
+    snake = snake_case(entity.entity)
+    plural = pluralize(snake)
+    ctx = _Context(
+        entity=entity,
+        targets={e.entity: e for e in entities},
+        config=config,
+        name=entity.entity,
+        snake=snake,
+        plural=plural,
+        table=entity.table or plural,
+        id_type=_id_python(entity),
+        id_param=f"{snake}_id",
+    )
+    paths = entity_paths(entity, config)
+    ops = set(entity.operations)
+    route = entity.route or plural.replace("_", "-")
+    description = entity.description or f"{_article(ctx.name).capitalize()} {ctx.name}."
+    return EntityView(
+        name=ctx.name,
+        var=snake,
+        plural_var=plural,
+        plural_title=_title(plural),
+        article=_article(ctx.name),
+        docstring=description,
+        description_suffix=f": {description}" if entity.description else ".",
+        table=ctx.table,
+        paths=paths,
+        id_type=ctx.id_type,
+        id_param=ctx.id_param,
+        id_path_args="" if entity.id == "uuid" else f"ge=1, le={_INT32_MAX}",
+        route_prefix=f"/{route}",
+        route_path=f"{config.api_prefix}/{route}",
+        tag=route,
+        op_list="list" in ops,
+        op_create="create" in ops,
+        op_get="get" in ops,
+        op_update="update" in ops,
+        op_delete="delete" in ops,
+        **_model_part(ctx),
+        **_schema_part(ctx),
+        **_repository_part(ctx, paths),
+        **_service_part(ctx, paths, entities, config),
+        endpoint_imports=_endpoint_imports(ctx, paths),
+        tests=build_test_view(entity, entities, config),
+    )
+
+
+def _model_part(ctx: _Context) -> dict[str, object]:
+    entity = ctx.entity
+    base = "Base, TimestampMixin" if entity.timestamps else "Base"
+    imports = _Imports(
+        "import sqlalchemy as sa",
+        "from sqlalchemy.orm import Mapped, mapped_column",
+        f"from {ctx.package}.models.base import {base}",
+        *_type_imports(list(entity.fields.values()), schema=False),
+    )
+    if entity.id == "uuid":
+        imports.add("from uuid import UUID, uuid4")
+        columns = ["id: Mapped[UUID] = mapped_column(sa.Uuid(), primary_key=True, default=uuid4)"]
+    else:
+        columns = ["id: Mapped[int] = mapped_column(sa.Integer(), primary_key=True)"]
+    columns += [_model_column(n, f, ctx.table) for n, f in entity.fields.items()]
+    for name, relation in entity.relations.items():
+        if ctx.target(relation).id == "uuid":
+            imports.add("from uuid import UUID")
+        columns.append(_fk_model_column(name, relation, ctx.target(relation)))
+    if entity.soft_delete:
+        imports.add("import datetime as dt")
+        columns.append(
+            "deleted_at: Mapped[dt.datetime | None] = "
+            "mapped_column(sa.DateTime(timezone=True), index=True)"
+        )
+    return {
+        "model_bases": "TimestampMixin, Base" if entity.timestamps else "Base",
+        "model_imports": imports.lines(),
+        "model_columns": columns,
+    }
+
+
+def _schema_part(ctx: _Context) -> dict[str, object]:
+    entity = ctx.entity
+    fields = entity.fields
+    writable = {n: f for n, f in fields.items() if f.writable}
+    readable = {n: f for n, f in fields.items() if not f.secret}
+    imports = _Imports(
+        "from pydantic import BaseModel, ConfigDict, Field",
+        *_type_imports(list(fields.values()), schema=True),
+    )
+    if any(f.type == "datetime" for f in writable.values()):
+        imports.add("from pydantic import AwareDatetime")
+    if any(f.type == "url" for f in writable.values()):
+        imports.add(f"from {ctx.package}.schemas.types import HttpUrlStr")
+    if any(ctx.target(r).id == "uuid" for r in entity.relations.values()) or entity.id == "uuid":
+        imports.add("from uuid import UUID")
+    has_bytes = any(f.type == "bytes" for f in fields.values())
+    bytes_config = ', ser_json_bytes="base64", val_json_bytes="base64"' if has_bytes else ""
+    create = [_schema_field(n, f, optional=False) for n, f in writable.items()]
+    update = [_schema_field(n, f, optional=True) for n, f in writable.items()]
+    for name, relation in entity.relations.items():
+        create.append(_fk_schema_field(name, relation, ctx.target(relation), optional=False))
+        update.append(_fk_schema_field(name, relation, ctx.target(relation), optional=True))
+    not_null = [n for n, f in writable.items() if f.required]
+    not_null += [_fk_column(n) for n, r in entity.relations.items() if r.required]
+    if not_null:
+        imports.add("from pydantic import field_validator")
+    response = [f"id: {ctx.id_type}"]
+    response += [_response_field(n, f) for n, f in readable.items()]
+    for name, relation in entity.relations.items():
+        target_id = _id_python(ctx.target(relation))
+        response.append(
+            f"{_fk_column(name)}: {target_id}" + ("" if relation.required else " | None")
+        )
+    if entity.timestamps:
+        imports.add("import datetime as dt")
+        response += ["created_at: dt.datetime", "updated_at: dt.datetime"]
+    sort_keys = _sort_keys(entity)
+    options = [option for key in sort_keys for option in (key, f"-{key}")]
+    filter_fields = [_filter_field(ctx, name) for name in entity.list.filters]
+    imports.add("from typing import Literal")
+    return {
+        "schema_imports": imports.lines(),
+        "input_config": f'ConfigDict(extra="forbid"{bytes_config})',
+        "output_config": f"ConfigDict(from_attributes=True{bytes_config})",
+        "create_fields": create or ["pass"],
+        "update_fields": update or ["pass"],
+        "update_not_null": ", ".join(repr(n) for n in not_null).replace("'", '"'),
+        "response_fields": response,
+        "page_size": entity.list.page_size,
+        "max_page_size": entity.list.max_page_size,
+        "sort_type": "Literal[" + ", ".join(f'"{o}"' for o in options) + "]",
+        "default_sort": _default_sort(entity),
+        "filter_fields": filter_fields,
+    }
+
+
+def _sort_keys(entity: EntitySpec) -> list[str]:
+    keys = [key.removeprefix("-") for key in entity.list.sort]
+    return [*keys, "id"] if "id" not in keys else keys
+
+
+def _default_sort(entity: EntitySpec) -> str:
+    return entity.list.sort[0] if entity.list.sort else "id"
+
+
+def _filter_field(ctx: _Context, name: str) -> str:
+    spec = ctx.entity.fields.get(name)
+    if spec is not None:
+        expr = python_type(spec).python
+        if spec.type in ("email", "url"):
+            expr = "str"
+        return f"{name}: {expr} | None = None"
+    for relation_name, relation in ctx.entity.relations.items():
+        if _fk_column(relation_name) == name:
+            return f"{name}: {_id_python(ctx.target(relation))} | None = None"
+    timestamp = "dt.datetime" if name in ("created_at", "updated_at") else ctx.id_type
+    return f"{name}: {timestamp} | None = None"
+
+
+def _sort_python_type(ctx: _Context, key: str) -> str:
+    spec = ctx.entity.fields.get(key)
+    if spec is not None:
+        return python_type(spec).model
+    if key in ("created_at", "updated_at"):
+        return "dt.datetime"
+    for relation_name, relation in ctx.entity.relations.items():
+        if _fk_column(relation_name) == key:
+            return _id_python(ctx.target(relation))
+    return ctx.id_type
+
+
+def _repository_part(ctx: _Context, paths: EntityPaths) -> dict[str, object]:
+    entity = ctx.entity
+    name = ctx.name
+    sort_columns = [
+        SortColumn(key=key, attribute=key, python_type=_sort_python_type(ctx, key))
+        for key in _sort_keys(entity)
+    ]
+    imports = _Imports(
+        "from collections.abc import Mapping, Sequence",
+        "from typing import Any",
+        "import sqlalchemy as sa",
+        "from sqlalchemy.exc import IntegrityError",
+        "from sqlalchemy.ext.asyncio import AsyncSession",
+        "from sqlalchemy.orm import InstrumentedAttribute",
+        f"from {ctx.package}.core.errors import ConflictError",
+        f"from {paths.model.dotted} import {name}",
+        f"from {ctx.package}.repositories.pagination import "
+        "decode_cursor, encode_cursor, keyset_after",
+        f"from {paths.schema.dotted} import {name}ListParams",
+    )
+    types = " ".join(column.python_type for column in sort_columns)
+    if "dt." in types:
+        imports.add("import datetime as dt")
+    if "Decimal" in types:
+        imports.add("from decimal import Decimal")
+    if "UUID" in types or ctx.id_type == "UUID":
+        imports.add("from uuid import UUID")
+    if entity.soft_delete:
+        imports.add("import datetime as dt")
+        delete_body = [f"{ctx.snake}.deleted_at = dt.datetime.now(dt.UTC)"]
+        visible = f".where({name}.deleted_at.is_(None))"
+    else:
+        delete_body = [f"await self._session.delete({ctx.snake})"]
+        visible = ""
+    unique = [n for n, f in entity.fields.items() if f.unique]
+    if unique:
+        conflict = f"{_article(name).capitalize()} {name} with the same {_or_list(unique)} exists"
+    else:
+        conflict = f"{_article(name).capitalize()} {name} conflicts with existing data"
+    return {
+        "repository_imports": imports.lines(),
+        "sort_columns": sort_columns,
+        "filter_clauses": list(entity.list.filters),
+        "visible_filter": visible,
+        "conflict_message": conflict,
+        "delete_body": delete_body,
+        "delete_conflict_message": (
+            f'f"{name} {{{ctx.snake}.id}} is still referenced by other rows"'
+        ),
+    }
+
+
+def _or_list(names: Sequence[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _repo_attr(entity: EntitySpec) -> str:
+    return "_" + pluralize(snake_case(entity.entity))
+
+
+def _service_part(
+    ctx: _Context, paths: EntityPaths, entities: Sequence[EntitySpec], config: ProjectConfig
+) -> dict[str, object]:
+    entity = ctx.entity
+    name = ctx.name
+    repo_attr = _repo_attr(entity)
+    imports = _Imports(
+        "from sqlalchemy.ext.asyncio import AsyncSession",
+        f"from {ctx.package}.core.errors import NotFoundError",
+        f"from {paths.model.dotted} import {name}",
+        f"from {paths.repository.dotted} import {name}Repository",
+        f"from {ctx.package}.schemas.envelope import CursorPage",
+        f"from {paths.schema.dotted} import "
+        f"{name}Create, {name}ListParams, {name}Response, {name}Update",
+    )
+    if ctx.id_type == "UUID":
+        imports.add("from uuid import UUID")
+    init = [f"self.{repo_attr} = {name}Repository(session)"]
+    seen_targets = {name}
+    checks: list[ReferenceView] = []
+    check_create: list[str] = []
+    check_update: list[str] = []
+    for relation_name, relation in entity.relations.items():
+        target = ctx.target(relation)
+        target_attr = _repo_attr(target)
+        if target.entity not in seen_targets:
+            seen_targets.add(target.entity)
+            target_paths = entity_paths(target, config)
+            imports.add(f"from {target_paths.repository.dotted} import {target.entity}Repository")
+            init.append(f"self.{target_attr} = {target.entity}Repository(session)")
+        column = _fk_column(relation_name)
+        id_type = _id_python(target)
+        if id_type == "UUID":
+            imports.add("from uuid import UUID")
+        method = f"_check_{relation_name}"
+        checks.append(
+            ReferenceView(
+                method=method,
+                column=column,
+                id_type=id_type,
+                article=_article(column),
+                target=target.entity,
+                repo_attr=target_attr,
+            )
+        )
+        check_create.append(f'await self.{method}(values["{column}"])')
+        check_update.append(f'await self.{method}(values.get("{column}"))')
+    if checks:
+        imports.add(f"from {ctx.package}.core.errors import InvalidReferenceError")
+    del entities
+    return {
+        "service_imports": imports.lines(),
+        "service_init": init,
+        "repo_attr": repo_attr,
+        "check_create": check_create,
+        "check_update": check_update,
+        "reference_checks": checks,
+    }
+
+
+def _endpoint_imports(ctx: _Context, paths: EntityPaths) -> list[str]:
+    name = ctx.name
+    imports = _Imports(
+        "from typing import Annotated",
+        "from fastapi import APIRouter, Depends, Path",
+        f"from {ctx.package}.api.deps import SessionDep",
+        f"from {ctx.package}.schemas.envelope import ERROR_RESPONSES, Envelope",
+        f"from {paths.schema.dotted} import {name}Response",
+        f"from {paths.service.dotted} import {name}Service",
+    )
+    ops = set(ctx.entity.operations)
+    if "list" in ops:
+        imports.add(
+            "from fastapi import Query",
+            f"from {ctx.package}.schemas.envelope import CursorPage",
+            f"from {paths.schema.dotted} import {name}ListParams",
+        )
+    if "create" in ops:
+        imports.add(f"from {paths.schema.dotted} import {name}Create")
+    if "update" in ops:
+        imports.add(f"from {paths.schema.dotted} import {name}Update")
+    if ctx.id_type == "UUID":
+        imports.add("from uuid import UUID")
+    return imports.lines()
