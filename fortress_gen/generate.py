@@ -7,7 +7,6 @@ the same plan, so what a dry run shows is exactly what a real run does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,13 +15,7 @@ from fortress_gen import __version__
 from fortress_gen.format import format_sources, formatter_version
 from fortress_gen.lock import FileRecord, Lock, digest, read_lock, render_lock
 from fortress_gen.migrate.diff import diff_snapshots
-from fortress_gen.migrate.script import (
-    migration_filename,
-    migration_time,
-    render_migration,
-    revision_id,
-    slugify,
-)
+from fortress_gen.migrate.script import MigrationFile, new_migration
 from fortress_gen.migrate.snapshot import build_snapshot, from_json, to_json
 from fortress_gen.plan.ops import FileOp, Plan
 from fortress_gen.plan.patches import plan_patches
@@ -65,31 +58,18 @@ def _file_op(root: Path, path: str, text: str, lock: Lock) -> FileOp:
     return FileOp(path, "conflict", content=None, old=current, reason=reason)
 
 
-@dataclass(frozen=True, slots=True)
-class _NewMigration:
-    path: str
-    text: str
-    revision: str
-
-
 def _migration(
     project: Project, lock: Lock, now: datetime | None
-) -> tuple[_NewMigration | None, dict[str, Any]]:
-    """The migration to write when the schema changed since the last one, and the snapshot."""
+) -> tuple[MigrationFile | None, dict[str, Any]]:
+    """The revision to write when the schema changed since the last one, and the snapshot."""
     old = from_json(lock.snapshot) if lock.snapshot is not None else None
     new = build_snapshot(project.entities)
     migration = diff_snapshots(old, new)
+    migration.require_supported()
     if migration.is_empty:
         return None, to_json(new)
-    created = migration_time(now)
-    message = migration.message
-    parent = lock.migration_head
-    revision = revision_id(parent, to_json_text(migration))
-    text = render_migration(
-        migration, revision=revision, down_revision=parent, message=message, create_date=created
-    )
-    path = f"{_MIGRATIONS_DIR}/{migration_filename(created, revision, slugify(message))}"
-    return _NewMigration(path=path, text=text, revision=revision), to_json(new)
+    revision = new_migration(migration, down_revision=lock.migration_head, now=now)
+    return revision, to_json(new)
 
 
 def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
@@ -112,8 +92,9 @@ def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
             rendered[path] = text
             owners[path] = entity.entity
     migration, snapshot = _migration(project, lock, now)
-    if migration is not None:
-        rendered[migration.path] = migration.text
+    migration_path = f"{_MIGRATIONS_DIR}/{migration.filename}" if migration else None
+    if migration is not None and migration_path is not None:
+        rendered[migration_path] = migration.source
     formatted = format_sources(
         rendered, root=root, package=config.package, formatter=config.formatter
     )
@@ -127,9 +108,9 @@ def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
         elif (previous := lock.generated(path)) is not None:
             files[path] = previous
     head = lock.migration_head
-    if migration is not None:
-        text = formatted[migration.path]
-        ops.append(FileOp(migration.path, "create", content=text, kind="migration"))
+    if migration is not None and migration_path is not None:
+        text = formatted[migration_path]
+        ops.append(FileOp(migration_path, "create", content=text, kind="migration"))
         head = migration.revision
     ops.extend(plan_patches(project))
     new_lock = Lock(

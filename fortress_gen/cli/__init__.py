@@ -86,6 +86,6 @@ def main() -> None:
 
 
 def _click_usage_errors() -> type[Exception]:
-    import click  # noqa: PLC0415 - typer depends on click
+    import click
 
     return click.ClickException

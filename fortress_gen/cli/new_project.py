@@ -28,13 +28,15 @@ def _parse_data(items: list[str]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key:
-            raise FortressError(f"--data '{item}' is not key=value", hint="e.g. --data package=shop")
+            raise FortressError(
+                f"--data '{item}' is not key=value", hint="e.g. --data package=shop"
+            )
         data[key.strip()] = value.strip()
     return data
 
 
 def command(
-    name: Path = typer.Argument(..., help="The directory to create (its name is the default title)."),
+    name: Path = typer.Argument(..., help="The directory to create; its name is the title."),
     data: list[str] = typer.Option(
         [], "--data", "-d", help="A template answer as key=value; repeatable."
     ),

@@ -5,13 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from fortress_gen.migrate.columns import (
+    DEFAULT_DECIMAL_PLACES,
+    DEFAULT_MAX_DIGITS,
+    DEFAULT_MAX_LENGTH,
+)
 from fortress_gen.spec.model import FieldSpec
 
 __all__ = [
     "INT32_RANGE",
     "INT64_RANGE",
     "FieldExpr",
+    "decimal_shape",
     "field_constraints",
+    "max_length",
     "python_literal",
     "python_type",
 ]
@@ -58,13 +65,36 @@ def python_type(field: FieldSpec) -> FieldExpr:
     return FieldExpr(python=_PYTHON_TYPES[field.type], model=_MODEL_TYPES[field.type])
 
 
+_FROM_ISO = {"date": "dt.date", "datetime": "dt.datetime", "time": "dt.time"}
+
+
 def python_literal(value: object, field: FieldSpec) -> str:
     """A spec value (a default or an example) as a Python expression of the field's type."""
     if field.type == "decimal":
         return f'Decimal("{value}")'
     if field.type == "float" and isinstance(value, int) and not isinstance(value, bool):
         return repr(float(value))
+    if field.type in _FROM_ISO:
+        return f"{_FROM_ISO[field.type]}.fromisoformat({str(value)!r})"
+    if field.type == "uuid":
+        return f"UUID({str(value)!r})"
+    if field.type == "bytes":
+        return repr(str(value).encode())
     return repr(value)
+
+
+def max_length(field: FieldSpec) -> int | None:
+    """The effective `max_length`: the spec's, or the column's default width."""
+    if field.max_length is not None:
+        return field.max_length
+    return DEFAULT_MAX_LENGTH.get(field.type)
+
+
+def decimal_shape(field: FieldSpec) -> tuple[int, int]:
+    """The effective (max_digits, decimal_places) of a decimal field."""
+    digits = field.max_digits if field.max_digits is not None else DEFAULT_MAX_DIGITS
+    places = field.decimal_places if field.decimal_places is not None else DEFAULT_DECIMAL_PLACES
+    return digits, places
 
 
 def _bound(value: int | float | Decimal, field: FieldSpec) -> str:
@@ -84,8 +114,9 @@ def field_constraints(field: FieldSpec) -> list[str]:
     args: list[str] = []
     if field.min_length is not None:
         args.append(f"min_length={field.min_length}")
-    if field.max_length is not None:
-        args.append(f"max_length={field.max_length}")
+    longest = max_length(field)
+    if longest is not None:
+        args.append(f"max_length={longest}")
     if field.pattern is not None:
         args.append(f"pattern={field.pattern!r}")
     lower, upper = _column_range(field)
@@ -102,8 +133,9 @@ def field_constraints(field: FieldSpec) -> list[str]:
     elif upper is not None:
         args.append(f"le={upper}")
     if field.type == "decimal":
-        args.append(f"max_digits={field.max_digits}")
-        args.append(f"decimal_places={field.decimal_places}")
+        digits, places = decimal_shape(field)
+        args.append(f"max_digits={digits}")
+        args.append(f"decimal_places={places}")
     if field.description is not None:
         args.append(f"description={field.description!r}")
     if field.example is not None:

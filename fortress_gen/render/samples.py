@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from fortress_gen.errors import SpecError
-from fortress_gen.render.fields import INT32_RANGE, INT64_RANGE
+from fortress_gen.render.fields import INT32_RANGE, INT64_RANGE, decimal_shape, max_length
 from fortress_gen.spec.model import FieldSpec
 
 __all__ = ["COMPARABLE_TYPES", "Case", "Sample", "boundary_cases", "invalid_cases", "sample"]
@@ -50,7 +50,10 @@ class Case:
     value: object
 
     def __str__(self) -> str:
-        return f"({self.field!r}, {self.value!r})"
+        value = self.value
+        if isinstance(value, str) and len(value) > 12 and len(set(value)) == 1:
+            return f"({self.field!r}, {value[0]!r} * {len(value)})"
+        return f"({self.field!r}, {value!r})"
 
 
 def _numeric_bounds(field: FieldSpec) -> tuple[Decimal | None, Decimal | None]:
@@ -73,7 +76,7 @@ def _number_json(value: Decimal, field: FieldSpec) -> object:
         return int(value)
     if field.type == "float":
         return float(value)
-    places = field.decimal_places or 0
+    places = decimal_shape(field)[1]
     return str(value.quantize(Decimal(1).scaleb(-places))) if places else str(int(value))
 
 
@@ -88,10 +91,24 @@ class Sample:
 
     expr: str
     value: Callable[[int], object]
+    distinct: bool = True
 
 
 def _constant(value: object) -> Sample:
-    return Sample(repr(value), lambda n: value)
+    return Sample(repr(value), lambda n: value, distinct=False)
+
+
+_PATTERN_VARIANTS = ("{example}-{n}", "{example}{n}", "{example}_{n}", "{n}{example}")
+
+
+def _pattern_sample(example: str, pattern: str, high: int | None) -> Sample:
+    """The example, varied with `n` in a way the pattern still accepts, if there is one."""
+    for variant in _PATTERN_VARIANTS:
+        values = [variant.format(example=example, n=n) for n in range(1, 13)]
+        if all(re.search(pattern, v) and (high is None or len(v) <= high) for v in values):
+            expr = "f" + repr(variant.replace("{example}", example))
+            return Sample(expr, lambda n, variant=variant: variant.format(example=example, n=n))
+    return _constant(example)
 
 
 def sample(name: str, field: FieldSpec) -> Sample:
@@ -113,7 +130,8 @@ def _number_sample(field: FieldSpec) -> Sample:
     if upper is not None and upper < base + 10:
         return _constant(_number_json(base, field))
     if field.type == "decimal":
-        if (field.max_digits or 12) - (field.decimal_places or 0) < 3:
+        digits, places = decimal_shape(field)
+        if digits - places < 3:
             return _constant(_number_json(base, field))
         start = int(base)
         return Sample(f"str({start} + n)", lambda n: str(start + n))
@@ -126,10 +144,11 @@ def _number_sample(field: FieldSpec) -> Sample:
 
 def _string_sample(name: str, field: FieldSpec) -> Sample:
     low = field.min_length or 0
-    high = field.max_length
+    high = max_length(field)
     if field.pattern is not None:
-        if field.example is not None and re.search(field.pattern, str(field.example)):
-            return _constant(str(field.example))
+        example = str(field.example) if field.example is not None else None
+        if example is not None and re.search(field.pattern, example):
+            return _pattern_sample(example, field.pattern, high)
         raise SpecError(
             f"field '{name}' has a pattern but no example that matches it",
             hint="add `example:` with a value the pattern accepts; the generated tests use it",
@@ -145,8 +164,9 @@ def boundary_cases(name: str, field: FieldSpec) -> list[Case]:
     """Values exactly on the field's declared limits, which the API must accept."""
     cases: list[Case] = []
     if field.type in ("str", "text") and field.pattern is None:
-        if field.max_length is not None:
-            cases.append(Case(name, "a" * field.max_length))
+        longest = max_length(field)
+        if longest is not None:
+            cases.append(Case(name, "a" * longest))
         if field.min_length:
             cases.append(Case(name, "a" * field.min_length))
     if field.type in ("int", "bigint", "float", "decimal"):
@@ -162,8 +182,9 @@ def invalid_cases(name: str, field: FieldSpec) -> list[Case]:
     """Values that break one declared constraint each, which the API must refuse with 422."""
     cases: list[Case] = []
     kind = field.type
-    if kind in ("str", "text", "email", "url") and field.max_length is not None:
-        cases.append(Case(name, "a" * (field.max_length + 1)))
+    longest = max_length(field)
+    if kind in ("str", "text", "email", "url") and longest is not None:
+        cases.append(Case(name, "a" * (longest + 1)))
     if kind in ("str", "text") and field.min_length:
         cases.append(Case(name, "a" * (field.min_length - 1)))
     if kind in ("int", "bigint", "float", "decimal"):
@@ -180,7 +201,7 @@ def invalid_cases(name: str, field: FieldSpec) -> list[Case]:
     if kind == "bigint" and field.le is None and field.lt is None:
         cases.append(Case(name, INT64_RANGE[1] + 1))
     if kind == "decimal":
-        cases.append(Case(name, "1" * ((field.max_digits or 12) + 1)))
+        cases.append(Case(name, "1" * (decimal_shape(field)[0] + 1)))
     cases.extend(Case(name, value) for value in _WRONG_SHAPE.get(kind, ()))
     if kind == "enum":
         cases.append(Case(name, "not_a_" + "_".join(field.values or ())[:40]))

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fortress_gen.config import ProjectConfig
-from fortress_gen.migrate.snapshot import column_type_expr, server_default_expr
+from fortress_gen.migrate.columns import TIMESTAMP_TYPE, column_type_expr, server_default_expr
 from fortress_gen.naming import pluralize, snake_case
-from fortress_gen.render.fields import python_literal, python_type, field_constraints
+from fortress_gen.render.fields import field_constraints, python_literal, python_type
 from fortress_gen.render.paths import EntityPaths, entity_paths
 from fortress_gen.render.testviews import TestView, build_test_view
 from fortress_gen.spec.model import EntitySpec, FieldSpec, RelationSpec
@@ -53,7 +53,6 @@ class EntityView:
     plural_title: str
     article: str
     docstring: str
-    description_suffix: str
     table: str
     paths: EntityPaths
     id_type: str
@@ -148,10 +147,16 @@ def _type_imports(fields: Sequence[FieldSpec], *, schema: bool) -> list[str]:
     return lines
 
 
+def _column_type(spec: FieldSpec, table: str, name: str) -> str:
+    """The model's column type: the migration's, but datetimes read back as aware UTC."""
+    expr = column_type_expr(spec, table=table, column=name)
+    return "UTCDateTime()" if expr == TIMESTAMP_TYPE else expr
+
+
 def _model_column(name: str, spec: FieldSpec, table: str) -> str:
     expr = python_type(spec).model
     hint = f"Mapped[{expr}]" if spec.required else f"Mapped[{expr} | None]"
-    args = [column_type_expr(spec, table=table, column=name)]
+    args = [_column_type(spec, table, name)]
     if spec.unique:
         args.append("unique=True")
     if spec.index:
@@ -282,7 +287,6 @@ def build_entity_view(
         plural_title=_title(plural),
         article=_article(ctx.name),
         docstring=description,
-        description_suffix=f": {description}" if entity.description else ".",
         table=ctx.table,
         paths=paths,
         id_type=ctx.id_type,
@@ -327,9 +331,10 @@ def _model_part(ctx: _Context) -> dict[str, object]:
     if entity.soft_delete:
         imports.add("import datetime as dt")
         columns.append(
-            "deleted_at: Mapped[dt.datetime | None] = "
-            "mapped_column(sa.DateTime(timezone=True), index=True)"
+            "deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)"
         )
+    if any("UTCDateTime" in column for column in columns):
+        imports.add(f"from {ctx.package}.models.types import UTCDateTime")
     return {
         "model_bases": "TimestampMixin, Base" if entity.timestamps else "Base",
         "model_imports": imports.lines(),
