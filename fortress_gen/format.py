@@ -32,7 +32,7 @@ known-first-party = ["{package}"]
 def _ruff() -> str:
     """The ruff binary that ships with Fortress's pinned ruff package."""
     try:
-        from ruff.__main__ import find_ruff_bin  # noqa: PLC0415 - only needed here
+        from ruff.__main__ import find_ruff_bin
     except ImportError:  # pragma: no cover - ruff is a dependency
         found = shutil.which("ruff")
         if found is None:
@@ -104,7 +104,7 @@ def format_sources(
 @cache
 def formatter_version(formatter: str = "ruff") -> str:
     """The formatter's name and version, recorded in the lock file."""
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+    from importlib.metadata import PackageNotFoundError, version
 
     try:
         return f"{formatter} {version(formatter)}"

@@ -59,5 +59,5 @@ def apply_plan(plan: Plan, root: Path) -> list[str]:
                 temp.unlink()
         raise WriteError(f"could not write {exc.filename}: {exc.strerror}") from exc
     for temp, target in staged:
-        os.replace(temp, target)
+        temp.replace(target)
     return [op.path for op in plan.changes]

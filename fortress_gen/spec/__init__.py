@@ -1,0 +1,1 @@
+"""Entity specs: the validated, immutable description of what to generate."""

@@ -1,0 +1,385 @@
+"""Whole-project checks: names, clashes, targets, cycles and per-field consistency."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from fortress_gen.config import ProjectConfig
+from fortress_gen.errors import SpecError, SpecErrors, UnsupportedFeatureError
+from fortress_gen.naming import (
+    RESERVED_ROUTES,
+    RESERVED_TABLE_NAMES,
+    reserved_entity_reason,
+    reserved_reason,
+)
+from fortress_gen.spec._fields import check_field, check_list, list_columns
+from fortress_gen.spec.loader import LoadedSpec
+from fortress_gen.spec.project import Project
+
+__all__ = ["BUILTIN_USER", "list_columns", "resolve_project"]
+
+BUILTIN_USER = "User"
+_UNSUPPORTED_KIND_HINTS = {
+    "one_to_one": "use many_to_one for now",
+    "many_to_many": "add an association entity with two many_to_one relations",
+}
+
+
+def _at(item: LoadedSpec, *loc: str | int) -> Sequence[str | int]:
+    """`loc` when the file spells it out, else ``("entity",)`` (for filled-in defaults)."""
+    return loc if loc in item.marks.values else ("entity",)
+
+
+def _error(
+    item: LoadedSpec,
+    loc: Sequence[str | int],
+    message: str,
+    hint: str | None = None,
+    *,
+    key: bool = False,
+    unsupported: bool = False,
+    label: str | None = None,
+) -> SpecError:
+    prefix = label or ".".join(str(part) for part in loc)
+    cls = UnsupportedFeatureError if unsupported else SpecError
+    return cls(f"{prefix}: {message}", location=item.locate(*loc, key=key), hint=hint)
+
+
+def _check_names(item: LoadedSpec) -> Iterator[SpecError]:
+    spec = item.spec
+    reason = reserved_entity_reason(spec.entity)
+    if reason:
+        yield _error(
+            item, ("entity",), f"{spec.entity!r} is reserved: {reason}", "choose another name"
+        )
+    elif spec.table_name in RESERVED_TABLE_NAMES or spec.table_name.startswith("sqlite_"):
+        yield _error(
+            item,
+            _at(item, "table"),
+            f"the table {spec.table_name!r} belongs to the generated project itself",
+            "set another `table:`",
+            label="table",
+        )
+    if not reason and spec.route_name.split("/")[0] in RESERVED_ROUTES:
+        yield _error(
+            item,
+            _at(item, "route"),
+            f"the route {spec.route_name!r} is served by the generated project itself",
+            "set another `route:`",
+            label="route",
+        )
+    seen: set[str] = set()
+    for index, operation in enumerate(spec.operations):
+        if operation in seen:
+            yield _error(item, ("operations", index), f"{operation!r} is listed twice")
+        seen.add(operation)
+    for kind, names in (("fields", spec.fields), ("relations", spec.relations)):
+        for name in names:
+            reason = reserved_reason(name)
+            if reason:
+                loc = (kind, name)
+                yield _error(
+                    item, loc, f"{name!r} is reserved: {reason}", "choose another name", key=True
+                )
+    if spec.access == "owner":
+        for kind, name in (("fields", "owner"), ("fields", "owner_id"), ("relations", "owner")):
+            if name in getattr(spec, kind):
+                yield _error(
+                    item,
+                    (kind, name),
+                    f"{name!r} is taken: `access: owner` adds an owner relation to User",
+                    "choose another name",
+                    key=True,
+                )
+    for name in spec.fields:
+        if name in spec.relations:
+            yield _error(
+                item, ("relations", name), f"a field is also named {name!r}", "rename one", key=True
+            )
+        if name.endswith("_id") and spec.relations.get(name[:-3], None) is not None:
+            yield _error(
+                item,
+                ("fields", name),
+                f"{name!r} is the foreign key column of relation {name[:-3]!r}",
+                "rename the field; the relation adds this column itself",
+                key=True,
+            )
+
+
+def _check_relations(item: LoadedSpec, known: Sequence[str]) -> Iterator[SpecError]:
+    spec = item.spec
+    for name, rel in spec.relations.items():
+        loc = ("relations", name)
+        if name.endswith("_id"):
+            yield _error(
+                item,
+                loc,
+                f"a relation name ends in _id: its column would be {name}_id",
+                f"name it after the target, like {name[:-3]!r}; the column is {name!r}",
+                key=True,
+            )
+        elif reserved_reason(f"{name}_id"):
+            yield _error(
+                item,
+                loc,
+                f"its column {name}_id is reserved: {reserved_reason(f'{name}_id')}",
+                "choose another name",
+                key=True,
+            )
+        if rel.kind != "many_to_one":
+            yield _error(
+                item,
+                (*loc, "kind"),
+                f"{rel.kind} relations are not generated yet",
+                _UNSUPPORTED_KIND_HINTS[rel.kind],
+                unsupported=True,
+            )
+        if rel.target == BUILTIN_USER:
+            yield _error(
+                item,
+                (*loc, "target"),
+                "relations to the built-in User are not generated yet",
+                "they arrive with auth in a later version",
+                unsupported=True,
+            )
+        elif rel.target not in known:
+            close = difflib.get_close_matches(rel.target, known, n=1)
+            guess = f"did you mean {close[0]!r}? " if close else ""
+            listed = ", ".join(known) if known else "none"
+            yield _error(
+                item,
+                (*loc, "target"),
+                f"no entity {rel.target!r} in this project",
+                f"{guess}known entities: {listed}",
+            )
+        if rel.target == spec.entity and rel.required:
+            yield _error(
+                item,
+                (*loc, "required") if (*loc, "required") in item.marks.values else loc,
+                "a relation to the entity itself must be `required: false`",
+                "the first row has nothing to point at",
+            )
+        if rel.on_delete == "set_null" and rel.required:
+            yield _error(
+                item,
+                (*loc, "on_delete"),
+                "`on_delete: set_null` needs `required: false`",
+                "a required foreign key cannot be set to null; use cascade or restrict",
+            )
+
+
+def _check_list(item: LoadedSpec) -> Iterator[SpecError]:
+    if item.spec.list.pagination == "offset":
+        yield _error(
+            item,
+            ("list", "pagination"),
+            "offset pagination is not generated yet",
+            "remove it to use cursor pagination",
+            unsupported=True,
+        )
+    for loc, message, hint in check_list(item.spec):
+        yield _error(item, loc, message, hint)
+
+
+def _check_unsupported(item: LoadedSpec) -> Iterator[SpecError]:
+    if item.spec.cache is not None:
+        yield _error(
+            item,
+            ("cache",),
+            "read caching is not generated yet",
+            "remove `cache:`",
+            key=True,
+            unsupported=True,
+        )
+    if item.spec.events:
+        yield _error(
+            item,
+            ("events",),
+            "events are not generated yet",
+            "remove `events:`",
+            key=True,
+            unsupported=True,
+        )
+
+
+def _check_fields(item: LoadedSpec) -> Iterator[SpecError]:
+    for name, field in item.spec.fields.items():
+        for option, message, hint in check_field(field):
+            loc: tuple[str | int, ...] = ("fields", name, option) if option else ("fields", name)
+            if loc not in item.marks.values:
+                loc = ("fields", name)
+            yield _error(item, loc, message, hint, key=option in ("unique", "index"))
+
+
+def _check_set(loaded: Sequence[LoadedSpec]) -> Iterator[SpecError]:
+    """Entity, table and route clashes; back_populates clashes."""
+    owners: dict[tuple[str, str], LoadedSpec] = {}
+    for item in loaded:
+        spec = item.spec
+        for what, value in (
+            ("entity", spec.entity),
+            ("table", spec.table_name),
+            ("route", spec.route_name),
+        ):
+            first = owners.setdefault((what, value), item)
+            if first is item:
+                continue
+            if what == "entity":
+                yield _error(
+                    item,
+                    ("entity",),
+                    f"{value!r} is also defined in {first.path.as_posix()}",
+                    "one file per entity",
+                )
+                break
+            loc = _at(item, what)
+            implied = f" (the default for {spec.entity})" if loc != (what,) else ""
+            yield _error(
+                item,
+                loc,
+                f"the {what} {value!r}{implied} is also used by {first.spec.entity}"
+                f" ({first.path.as_posix()})",
+                f"give each entity its own {what}",
+                label=what,
+            )
+    by_route = {item.spec.route_name: item for item in loaded}
+    for item in loaded:
+        head, _, _ = item.spec.route_name.rpartition("/")
+        parent = by_route.get(head)
+        if parent is not None and {"get", "update", "delete"} & set(parent.spec.operations):
+            yield _error(
+                item,
+                _at(item, "route"),
+                f"the route {item.spec.route_name!r} is shadowed by {head}/{{id}}"
+                f" of {parent.spec.entity}",
+                "choose a route that is not one segment below another entity's route",
+                label="route",
+            )
+    yield from _check_back_populates(loaded)
+
+
+def _check_back_populates(loaded: Sequence[LoadedSpec]) -> Iterator[SpecError]:
+    specs = {item.spec.entity: item.spec for item in loaded}
+    taken: dict[tuple[str, str], str] = {}
+    for item in loaded:
+        for name, rel in item.spec.relations.items():
+            back, target = rel.back_populates, specs.get(rel.target)
+            if back is None or target is None:
+                continue
+            loc = ("relations", name, "back_populates")
+            owner = taken.setdefault((rel.target, back), f"{item.spec.entity}.{name}")
+            if owner != f"{item.spec.entity}.{name}":
+                yield _error(item, loc, f"{rel.target}.{back} is already the reverse of {owner}")
+            elif back in target.fields or back in target.relations or back in list_columns(target):
+                yield _error(
+                    item, loc, f"{rel.target} already has a field or relation named {back!r}"
+                )
+            elif reserved_reason(back):
+                yield _error(item, loc, f"{back!r} is reserved: {reserved_reason(back)}")
+
+
+def _required_edges(loaded: Sequence[LoadedSpec]) -> dict[str, list[tuple[str, str]]]:
+    """Entity -> [(target, relation name)] for required many_to_one between different entities."""
+    known = {item.spec.entity for item in loaded}
+    return {
+        item.spec.entity: [
+            (rel.target, name)
+            for name, rel in sorted(item.spec.relations.items())
+            if rel.kind == "many_to_one"
+            and rel.required
+            and rel.target != item.spec.entity
+            and rel.target in known
+        ]
+        for item in loaded
+    }
+
+
+def _reachable(edges: dict[str, list[tuple[str, str]]], start: str) -> set[str]:
+    seen: set[str] = set()
+    stack = [start]
+    while stack:
+        for target, _ in edges.get(stack.pop(), []):
+            if target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def _check_cycles(loaded: Sequence[LoadedSpec]) -> Iterator[SpecError]:
+    edges = _required_edges(loaded)
+    items = {item.spec.entity: item for item in loaded}
+    reach = {name: _reachable(edges, name) for name in sorted(edges)}
+    reported: set[str] = set()
+    for start in sorted(edges):
+        if start in reported or start not in reach[start]:
+            continue
+        component = {other for other in reach[start] if start in reach[other]}
+        reported |= component
+        path = _cycle_path(edges, start, component)
+        names = " -> ".join([start, *(target for target, _ in path)])
+        first_relation = path[0][1]
+        yield _error(
+            items[start],
+            ("relations", first_relation),
+            f"required relations form a cycle {names}; the first row cannot be inserted",
+            "make one of these relations `required: false`",
+            key=True,
+        )
+
+
+def _cycle_path(
+    edges: dict[str, list[tuple[str, str]]], start: str, component: set[str]
+) -> list[tuple[str, str]]:
+    """A shortest cycle from `start` back to itself, as (target, relation) steps."""
+    previous: dict[str, tuple[str, str, str]] = {}
+    queue = [start]
+    while queue:
+        node = queue.pop(0)
+        for target, relation in edges[node]:
+            if target not in component or target in previous:
+                continue
+            previous[target] = (node, target, relation)
+            if target == start:
+                steps: list[tuple[str, str]] = []
+                current = start
+                while True:
+                    source, step_target, step_relation = previous[current]
+                    steps.append((step_target, step_relation))
+                    current = source
+                    if current == start:
+                        return steps[::-1]
+            queue.append(target)
+    return []
+
+
+def resolve_project(root: Path, config: ProjectConfig, loaded: Sequence[LoadedSpec]) -> Project:
+    """Check the specs as a whole and build the immutable Project.
+
+    Args:
+        root: The project root.
+        config: The settings from fortress.yaml.
+        loaded: The loaded spec files.
+
+    Returns:
+        The project, entities sorted by name.
+
+    Raises:
+        SpecErrors: Every problem found (UnsupportedFeatureError for parts of the format
+            this version does not generate), each located at file:line:col.
+    """
+    known = sorted({item.spec.entity for item in loaded})
+    errors: list[SpecError] = []
+    for item in loaded:
+        errors.extend(_check_names(item))
+        errors.extend(_check_fields(item))
+        errors.extend(_check_relations(item, known))
+        errors.extend(_check_list(item))
+        errors.extend(_check_unsupported(item))
+    errors.extend(_check_set(loaded))
+    errors.extend(_check_cycles(loaded))
+    if errors:
+        raise SpecErrors(errors)
+    ordered = tuple(sorted(loaded, key=lambda item: (item.spec.entity, item.path.as_posix())))
+    return Project(root, config, tuple(item.spec for item in ordered), ordered)
