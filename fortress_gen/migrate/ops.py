@@ -1,0 +1,219 @@
+"""Migration operations: small typed records of schema changes, and the plan that orders them.
+
+Modelled on Alembic's `alembic.operations.ops` (one class per operation, each knowing its
+reverse) without importing Alembic: `fortress_gen.migrate.render` turns them into the
+`op.*` calls of a revision file. Later milestones add classes here (columns, unique
+constraints, renames, enum values) and one renderer each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fortress_gen.errors import UnsupportedFeatureError
+from fortress_gen.migrate.snapshot import ForeignKeySnapshot, IndexSnapshot, TableSnapshot
+
+__all__ = [
+    "CreateForeignKeyOp",
+    "CreateIndexOp",
+    "CreateTableOp",
+    "DropForeignKeyOp",
+    "DropIndexOp",
+    "DropTableOp",
+    "MigrationOp",
+    "MigrationPlan",
+    "reverse_ops",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CreateTableOp:
+    """``op.create_table``: columns, primary key, foreign keys and unique constraints.
+
+    Indexes are separate `CreateIndexOp`s, as Alembic renders them.
+    """
+
+    table: TableSnapshot
+
+    @property
+    def destructive(self) -> bool:
+        """Whether the operation can lose data."""
+        return False
+
+    def reverse(self) -> DropTableOp:
+        """The operation that undoes this one."""
+        return DropTableOp(self.table)
+
+
+@dataclass(frozen=True, slots=True)
+class DropTableOp:
+    """``op.drop_table``; keeps the whole table so the downgrade can re-create it."""
+
+    table: TableSnapshot
+
+    @property
+    def destructive(self) -> bool:
+        """Whether the operation can lose data."""
+        return True
+
+    def reverse(self) -> CreateTableOp:
+        """The operation that undoes this one."""
+        return CreateTableOp(self.table)
+
+
+@dataclass(frozen=True, slots=True)
+class CreateIndexOp:
+    """``op.create_index`` on one table."""
+
+    table_name: str
+    index: IndexSnapshot
+
+    @property
+    def destructive(self) -> bool:
+        """Whether the operation can lose data."""
+        return False
+
+    def reverse(self) -> DropIndexOp:
+        """The operation that undoes this one."""
+        return DropIndexOp(self.table_name, self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class DropIndexOp:
+    """``op.drop_index``."""
+
+    table_name: str
+    index: IndexSnapshot
+
+    @property
+    def destructive(self) -> bool:
+        """Whether the operation can lose data."""
+        return False
+
+    def reverse(self) -> CreateIndexOp:
+        """The operation that undoes this one."""
+        return CreateIndexOp(self.table_name, self.index)
+
+
+@dataclass(frozen=True, slots=True)
+class CreateForeignKeyOp:
+    """``batch_op.create_foreign_key``: a foreign key added after its table exists.
+
+    Used when new tables refer to each other in a cycle, so that PostgreSQL finds every
+    referred table; rendered in ``op.batch_alter_table`` so SQLite can do it too.
+    """
+
+    table_name: str
+    foreign_key: ForeignKeySnapshot
+
+    @property
+    def destructive(self) -> bool:
+        """Whether the operation can lose data."""
+        return False
+
+    def reverse(self) -> DropForeignKeyOp:
+        """The operation that undoes this one."""
+        return DropForeignKeyOp(self.table_name, self.foreign_key)
+
+
+@dataclass(frozen=True, slots=True)
+class DropForeignKeyOp:
+    """``batch_op.drop_constraint(..., type_="foreignkey")``."""
+
+    table_name: str
+    foreign_key: ForeignKeySnapshot
+
+    @property
+    def destructive(self) -> bool:
+        """Whether the operation can lose data."""
+        return False
+
+    def reverse(self) -> CreateForeignKeyOp:
+        """The operation that undoes this one."""
+        return CreateForeignKeyOp(self.table_name, self.foreign_key)
+
+
+MigrationOp = (
+    CreateTableOp
+    | DropTableOp
+    | CreateIndexOp
+    | DropIndexOp
+    | CreateForeignKeyOp
+    | DropForeignKeyOp
+)
+"""Every operation a plan can hold; `render` has one renderer per class."""
+
+
+def reverse_ops(ops: tuple[MigrationOp, ...]) -> tuple[MigrationOp, ...]:
+    """The operations that undo `ops`: each one reversed, in reverse order.
+
+    Args:
+        ops: Upgrade operations.
+
+    Returns:
+        The matching downgrade operations.
+    """
+    return tuple(op.reverse() for op in reversed(ops))
+
+
+@dataclass(frozen=True, slots=True)
+class MigrationPlan:
+    """What one revision does, upgrade and downgrade, plus what it could not do.
+
+    Attributes:
+        upgrade: The operations of ``upgrade()``, in order.
+        downgrade: The operations of ``downgrade()``: the upgrade reversed.
+        unsupported: Changes the specs make that this version cannot migrate yet (for
+            example a column added to an existing table), one sentence each. A caller must
+            not record the new snapshot while this is non-empty: see `require_supported`.
+    """
+
+    upgrade: tuple[MigrationOp, ...] = ()
+    downgrade: tuple[MigrationOp, ...] = ()
+    unsupported: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there is nothing to migrate."""
+        return not self.upgrade
+
+    @property
+    def destructive(self) -> bool:
+        """True when the upgrade can lose data (it drops a table), so it needs the flag."""
+        return any(op.destructive for op in self.upgrade)
+
+    @property
+    def created_tables(self) -> tuple[str, ...]:
+        """Names of the tables the upgrade creates, in order."""
+        return tuple(op.table.name for op in self.upgrade if isinstance(op, CreateTableOp))
+
+    @property
+    def dropped_tables(self) -> tuple[str, ...]:
+        """Names of the tables the upgrade drops, in order."""
+        return tuple(op.table.name for op in self.upgrade if isinstance(op, DropTableOp))
+
+    def default_message(self) -> str:
+        """A revision message naming what changes, e.g. ``create customers, orders``.
+
+        Returns:
+            The message (its slug names the file).
+        """
+        parts = []
+        if self.created_tables:
+            parts.append("create " + ", ".join(sorted(self.created_tables)))
+        if self.dropped_tables:
+            parts.append("drop " + ", ".join(sorted(self.dropped_tables)))
+        return "; ".join(parts) or "empty migration"
+
+    def require_supported(self) -> None:
+        """Refuse a plan that misses changes (see `unsupported`).
+
+        Raises:
+            UnsupportedFeatureError: Listing every change that cannot be migrated yet.
+        """
+        if self.unsupported:
+            raise UnsupportedFeatureError(
+                "the specs change existing tables, which this version cannot migrate yet: "
+                + "; ".join(self.unsupported),
+                hint="revert those spec changes, or write the migration by hand",
+            )
