@@ -76,7 +76,20 @@ def create_project(
             )
         except ValueError as error:  # copier's report of an answer its validator rejects
             raise FortressError(str(error)) from error
+    _record_template_source(destination, source)
     return destination
+
+
+def _record_template_source(destination: Path, scratch: str) -> None:
+    """Name the real template (not the scratch copy) as the project's `_src_path`.
+
+    The scratch directory is gone once the project exists; the answers file should say
+    where the template lives, so the file is the same on every run and machine.
+    """
+    answers = destination / ".copier-answers.yml"
+    if answers.is_file():
+        text = answers.read_text(encoding="utf-8")
+        answers.write_text(text.replace(scratch, copier_root().as_posix()), encoding="utf-8")
 
 
 def _check_destination(destination: Path) -> None:

@@ -1,0 +1,79 @@
+"""Request and response schemas of Post."""
+
+import datetime as dt
+from typing import Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, field_validator
+
+
+class PostCreate(BaseModel):
+    """What a client sends to create a Post."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(max_length=200)
+    slug: str = Field(max_length=200)
+    body: str
+    status: Literal["draft", "published", "archived"] = "draft"
+    published_at: AwareDatetime | None = None
+    reading_minutes: int | None = Field(default=None, ge=1, le=600)
+    featured: bool = False
+    extra: JsonValue | None = Field(default=None, description="Free-form front matter.")
+    author_id: int = Field(ge=1, le=2147483647)
+
+
+class PostUpdate(BaseModel):
+    """A partial update of a Post: only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str | None = Field(default=None, max_length=200)
+    slug: str | None = Field(default=None, max_length=200)
+    body: str | None = None
+    status: Literal["draft", "published", "archived"] | None = None
+    published_at: AwareDatetime | None = None
+    reading_minutes: int | None = Field(default=None, ge=1, le=600)
+    featured: bool | None = None
+    extra: JsonValue | None = Field(default=None, description="Free-form front matter.")
+    author_id: int | None = Field(default=None, ge=1, le=2147483647)
+
+    @field_validator("title", "slug", "body", "status", "featured", "author_id", mode="before")
+    @classmethod
+    def _reject_null(cls, value: object) -> object:
+        """A column that may not be empty cannot be set to null."""
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+
+class PostResponse(BaseModel):
+    """A Post as the API returns it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: UUID
+    title: str
+    slug: str
+    body: str
+    status: Literal["draft", "published", "archived"]
+    published_at: dt.datetime | None
+    reading_minutes: int | None
+    featured: bool
+    extra: JsonValue | None
+    author_id: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class PostListParams(BaseModel):
+    """The query parameters of the Post list: page, order and filters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(default=20, ge=1, le=100)
+    cursor: str | None = Field(default=None, max_length=512)
+    sort: Literal["created_at", "-created_at", "title", "-title", "id", "-id"] = "-created_at"
+    status: Literal["draft", "published", "archived"] | None = None
+    author_id: int | None = None
+    featured: bool | None = None

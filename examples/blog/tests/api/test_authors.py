@@ -1,0 +1,150 @@
+"""API tests of Author, generated from its spec's fields and constraints."""
+
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.envelope import unwrap
+
+ROUTE = "/api/v1/authors"
+
+
+async def author_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for an Author; `n` varies its unique values."""
+    return {
+        "handle": f"ada_l{n}",
+        "display_name": f"display_name-{n}",
+        "email": f"user{n}@example.com",
+        "bio": f"bio-{n}",
+        "website": f"https://example.com/{n}",
+    }
+
+
+async def create_author(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create an Author through the API and return it as the API does."""
+    response = await client.post("/api/v1/authors", json=await author_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def test_get_unknown_author_is_404(client: AsyncClient) -> None:
+    assert unwrap(await client.get(f"{ROUTE}/2147483647"), 404) is None
+
+
+async def test_create_then_get_author(client: AsyncClient) -> None:
+    body = await author_body(client)
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["handle"] == body["handle"]
+    assert created["display_name"] == body["display_name"]
+    assert created["email"] == body["email"]
+    assert created["bio"] == body["bio"]
+    assert created["website"] == body["website"]
+    assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
+
+
+async def test_list_authors_pages_with_a_cursor(client: AsyncClient) -> None:
+    created = [await create_author(client, n) for n in range(1, 4)]
+    first = unwrap(await client.get(ROUTE, params={"limit": 2}), 200)
+    assert len(first["items"]) == 2
+    assert first["next_cursor"] is not None
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = unwrap(await client.get(ROUTE, params=params), 200)
+    assert len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    seen = {item["id"] for item in first["items"] + second["items"]}
+    assert seen == {item["id"] for item in created}
+
+
+@pytest.mark.parametrize("sort", ["display_name", "-display_name", "id", "-id"])
+async def test_list_authors_in_each_order(client: AsyncClient, sort: str) -> None:
+    for n in range(1, 4):
+        await create_author(client, n)
+    pages = []
+    params: dict[str, Any] = {"limit": 2, "sort": sort}
+    while True:
+        page = unwrap(await client.get(ROUTE, params=params), 200)
+        pages.extend(page["items"])
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len({item["id"] for item in pages}) == 3
+
+
+async def test_update_author_changes_only_what_is_sent(client: AsyncClient) -> None:
+    created = await create_author(client)
+    changes: dict[str, Any] = {"handle": "ada_l2"}
+    url = f"{ROUTE}/{created['id']}"
+    updated = unwrap(await client.patch(url, json=changes), 200)
+    assert updated == {**created, **changes, "updated_at": updated["updated_at"]}
+
+
+async def test_update_author_refuses_null_for_a_required_field(client: AsyncClient) -> None:
+    created = await create_author(client)
+    url = f"{ROUTE}/{created['id']}"
+    unwrap(await client.patch(url, json={"handle": None}), 422)
+
+
+async def test_delete_author(client: AsyncClient) -> None:
+    created = await create_author(client)
+    url = f"{ROUTE}/{created['id']}"
+    assert unwrap(await client.delete(url), 200) is None
+    unwrap(await client.get(url), 404)
+    unwrap(await client.delete(url), 404)
+
+
+async def test_create_duplicate_author_is_409(client: AsyncClient) -> None:
+    body = await author_body(client)
+    unwrap(await client.post(ROUTE, json=body), 201)
+    unwrap(await client.post(ROUTE, json=body), 409)
+
+
+@pytest.mark.parametrize("field", ["handle", "display_name", "email"])
+async def test_create_author_without_a_required_field_is_422(
+    client: AsyncClient, field: str
+) -> None:
+    body = await author_body(client)
+    del body[field]
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("handle", "a" * 41),
+        ("display_name", "a" * 101),
+        ("email", "a" * 321),
+        ("email", "not-an-email"),
+        ("bio", "a" * 2001),
+        ("website", "a" * 2084),
+        ("website", "not a url"),
+    ],
+)
+async def test_create_author_rejects_invalid_values(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await author_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("display_name", "a" * 100),
+        ("bio", "a" * 2000),
+    ],
+)
+async def test_create_author_accepts_values_on_the_boundary(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await author_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 201)
+
+
+async def test_create_author_with_an_unknown_field_is_422(client: AsyncClient) -> None:
+    body = await author_body(client)
+    unwrap(await client.post(ROUTE, json={**body, "unexpected": 1}), 422)
+
+
+async def test_list_authors_rejects_a_bad_cursor(client: AsyncClient) -> None:
+    unwrap(await client.get(ROUTE, params={"cursor": "not-a-cursor"}), 422)

@@ -1,0 +1,208 @@
+"""API tests of Comment, generated from its spec's fields and constraints."""
+
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.envelope import unwrap
+
+ROUTE = "/api/v1/comments"
+
+
+async def author_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for an Author; `n` varies its unique values."""
+    return {
+        "handle": f"ada_l{n}",
+        "display_name": f"display_name-{n}",
+        "email": f"user{n}@example.com",
+        "bio": f"bio-{n}",
+        "website": f"https://example.com/{n}",
+    }
+
+
+async def create_author(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create an Author through the API and return it as the API does."""
+    response = await client.post("/api/v1/authors", json=await author_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def post_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Post; `n` varies its unique values."""
+    return {
+        "title": f"title-{n}",
+        "slug": f"slug-{n}",
+        "body": f"body-{n}",
+        "status": ["draft", "published", "archived"][n % 3],
+        "published_at": f"2024-01-01T00:00:{n % 60:02d}+00:00",
+        "reading_minutes": 1 + n,
+        "featured": n % 2 == 0,
+        "extra": {"n": n},
+        "author_id": (await create_author(client, n))["id"],
+    }
+
+
+async def create_post(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Post through the API and return it as the API does."""
+    response = await client.post("/api/v1/posts", json=await post_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def comment_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Comment; `n` varies its unique values."""
+    return {
+        "author_name": f"author_name-{n}",
+        "body": f"body-{n}",
+        "approved": n % 2 == 0,
+        "post_id": (await create_post(client, n))["id"],
+    }
+
+
+async def create_comment(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Comment through the API and return it as the API does."""
+    response = await client.post("/api/v1/comments", json=await comment_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def test_get_unknown_comment_is_404(client: AsyncClient) -> None:
+    assert unwrap(await client.get(f"{ROUTE}/2147483647"), 404) is None
+
+
+async def test_create_then_get_comment(client: AsyncClient) -> None:
+    body = await comment_body(client)
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["author_name"] == body["author_name"]
+    assert created["body"] == body["body"]
+    assert created["approved"] == body["approved"]
+    assert created["post_id"] == body["post_id"]
+    assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
+
+
+async def test_list_comments_pages_with_a_cursor(client: AsyncClient) -> None:
+    created = [await create_comment(client, n) for n in range(1, 4)]
+    first = unwrap(await client.get(ROUTE, params={"limit": 2}), 200)
+    assert len(first["items"]) == 2
+    assert first["next_cursor"] is not None
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = unwrap(await client.get(ROUTE, params=params), 200)
+    assert len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    seen = {item["id"] for item in first["items"] + second["items"]}
+    assert seen == {item["id"] for item in created}
+
+
+@pytest.mark.parametrize("sort", ["id", "-id"])
+async def test_list_comments_in_each_order(client: AsyncClient, sort: str) -> None:
+    for n in range(1, 4):
+        await create_comment(client, n)
+    pages = []
+    params: dict[str, Any] = {"limit": 2, "sort": sort}
+    while True:
+        page = unwrap(await client.get(ROUTE, params=params), 200)
+        pages.extend(page["items"])
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len({item["id"] for item in pages}) == 3
+
+
+async def test_list_comments_by_post_id(client: AsyncClient) -> None:
+    wanted = await create_comment(client, 1)
+    await create_comment(client, 2)
+    page = unwrap(await client.get(ROUTE, params={"post_id": wanted["post_id"]}), 200)
+    assert wanted["id"] in {item["id"] for item in page["items"]}
+    assert all(item["post_id"] == wanted["post_id"] for item in page["items"])
+
+
+async def test_list_comments_by_approved(client: AsyncClient) -> None:
+    wanted = await create_comment(client, 1)
+    await create_comment(client, 2)
+    page = unwrap(await client.get(ROUTE, params={"approved": wanted["approved"]}), 200)
+    assert wanted["id"] in {item["id"] for item in page["items"]}
+    assert all(item["approved"] == wanted["approved"] for item in page["items"])
+
+
+async def test_update_comment_changes_only_what_is_sent(client: AsyncClient) -> None:
+    created = await create_comment(client)
+    changes: dict[str, Any] = {"author_name": "author_name-2"}
+    url = f"{ROUTE}/{created['id']}"
+    updated = unwrap(await client.patch(url, json=changes), 200)
+    assert updated == {**created, **changes, "updated_at": updated["updated_at"]}
+
+
+async def test_update_comment_refuses_null_for_a_required_field(client: AsyncClient) -> None:
+    created = await create_comment(client)
+    url = f"{ROUTE}/{created['id']}"
+    unwrap(await client.patch(url, json={"author_name": None}), 422)
+
+
+async def test_delete_comment(client: AsyncClient) -> None:
+    created = await create_comment(client)
+    url = f"{ROUTE}/{created['id']}"
+    assert unwrap(await client.delete(url), 200) is None
+    unwrap(await client.get(url), 404)
+    unwrap(await client.delete(url), 404)
+
+
+async def test_create_comment_with_unknown_post_id_is_422(client: AsyncClient) -> None:
+    body = await comment_body(client)
+    body["post_id"] = "00000000-0000-4000-8000-ffffffffffff"
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+async def test_create_comment_with_unknown_parent_id_is_422(client: AsyncClient) -> None:
+    body = await comment_body(client)
+    body["parent_id"] = 2147483647
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize("field", ["author_name", "body", "post_id"])
+async def test_create_comment_without_a_required_field_is_422(
+    client: AsyncClient, field: str
+) -> None:
+    body = await comment_body(client)
+    del body[field]
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("author_name", "a" * 81),
+        ("body", "a" * 5001),
+        ("body", ""),
+        ("approved", "maybe"),
+    ],
+)
+async def test_create_comment_rejects_invalid_values(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await comment_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("author_name", "a" * 80),
+        ("body", "a" * 5000),
+        ("body", "a"),
+    ],
+)
+async def test_create_comment_accepts_values_on_the_boundary(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await comment_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 201)
+
+
+async def test_create_comment_with_an_unknown_field_is_422(client: AsyncClient) -> None:
+    body = await comment_body(client)
+    unwrap(await client.post(ROUTE, json={**body, "unexpected": 1}), 422)
+
+
+async def test_list_comments_rejects_a_bad_cursor(client: AsyncClient) -> None:
+    unwrap(await client.get(ROUTE, params={"cursor": "not-a-cursor"}), 422)

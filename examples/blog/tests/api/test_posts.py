@@ -1,0 +1,206 @@
+"""API tests of Post, generated from its spec's fields and constraints."""
+
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.envelope import unwrap
+
+ROUTE = "/api/v1/posts"
+
+
+async def author_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for an Author; `n` varies its unique values."""
+    return {
+        "handle": f"ada_l{n}",
+        "display_name": f"display_name-{n}",
+        "email": f"user{n}@example.com",
+        "bio": f"bio-{n}",
+        "website": f"https://example.com/{n}",
+    }
+
+
+async def create_author(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create an Author through the API and return it as the API does."""
+    response = await client.post("/api/v1/authors", json=await author_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def post_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Post; `n` varies its unique values."""
+    return {
+        "title": f"title-{n}",
+        "slug": f"slug-{n}",
+        "body": f"body-{n}",
+        "status": ["draft", "published", "archived"][n % 3],
+        "published_at": f"2024-01-01T00:00:{n % 60:02d}+00:00",
+        "reading_minutes": 1 + n,
+        "featured": n % 2 == 0,
+        "extra": {"n": n},
+        "author_id": (await create_author(client, n))["id"],
+    }
+
+
+async def create_post(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Post through the API and return it as the API does."""
+    response = await client.post("/api/v1/posts", json=await post_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def test_get_unknown_post_is_404(client: AsyncClient) -> None:
+    assert unwrap(await client.get(f"{ROUTE}/00000000-0000-4000-8000-ffffffffffff"), 404) is None
+
+
+async def test_create_then_get_post(client: AsyncClient) -> None:
+    body = await post_body(client)
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["title"] == body["title"]
+    assert created["slug"] == body["slug"]
+    assert created["body"] == body["body"]
+    assert created["status"] == body["status"]
+    assert created["reading_minutes"] == body["reading_minutes"]
+    assert created["featured"] == body["featured"]
+    assert created["extra"] == body["extra"]
+    assert created["author_id"] == body["author_id"]
+    assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
+
+
+async def test_list_posts_pages_with_a_cursor(client: AsyncClient) -> None:
+    created = [await create_post(client, n) for n in range(1, 4)]
+    first = unwrap(await client.get(ROUTE, params={"limit": 2}), 200)
+    assert len(first["items"]) == 2
+    assert first["next_cursor"] is not None
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = unwrap(await client.get(ROUTE, params=params), 200)
+    assert len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    seen = {item["id"] for item in first["items"] + second["items"]}
+    assert seen == {item["id"] for item in created}
+
+
+@pytest.mark.parametrize("sort", ["created_at", "-created_at", "title", "-title", "id", "-id"])
+async def test_list_posts_in_each_order(client: AsyncClient, sort: str) -> None:
+    for n in range(1, 4):
+        await create_post(client, n)
+    pages = []
+    params: dict[str, Any] = {"limit": 2, "sort": sort}
+    while True:
+        page = unwrap(await client.get(ROUTE, params=params), 200)
+        pages.extend(page["items"])
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len({item["id"] for item in pages}) == 3
+
+
+async def test_list_posts_by_status(client: AsyncClient) -> None:
+    wanted = await create_post(client, 1)
+    await create_post(client, 2)
+    page = unwrap(await client.get(ROUTE, params={"status": wanted["status"]}), 200)
+    assert wanted["id"] in {item["id"] for item in page["items"]}
+    assert all(item["status"] == wanted["status"] for item in page["items"])
+
+
+async def test_list_posts_by_author_id(client: AsyncClient) -> None:
+    wanted = await create_post(client, 1)
+    await create_post(client, 2)
+    page = unwrap(await client.get(ROUTE, params={"author_id": wanted["author_id"]}), 200)
+    assert wanted["id"] in {item["id"] for item in page["items"]}
+    assert all(item["author_id"] == wanted["author_id"] for item in page["items"])
+
+
+async def test_list_posts_by_featured(client: AsyncClient) -> None:
+    wanted = await create_post(client, 1)
+    await create_post(client, 2)
+    page = unwrap(await client.get(ROUTE, params={"featured": wanted["featured"]}), 200)
+    assert wanted["id"] in {item["id"] for item in page["items"]}
+    assert all(item["featured"] == wanted["featured"] for item in page["items"])
+
+
+async def test_update_post_changes_only_what_is_sent(client: AsyncClient) -> None:
+    created = await create_post(client)
+    changes: dict[str, Any] = {"title": "title-2"}
+    url = f"{ROUTE}/{created['id']}"
+    updated = unwrap(await client.patch(url, json=changes), 200)
+    assert updated == {**created, **changes, "updated_at": updated["updated_at"]}
+
+
+async def test_update_post_refuses_null_for_a_required_field(client: AsyncClient) -> None:
+    created = await create_post(client)
+    url = f"{ROUTE}/{created['id']}"
+    unwrap(await client.patch(url, json={"title": None}), 422)
+
+
+async def test_delete_post(client: AsyncClient) -> None:
+    created = await create_post(client)
+    url = f"{ROUTE}/{created['id']}"
+    assert unwrap(await client.delete(url), 200) is None
+    unwrap(await client.get(url), 404)
+    unwrap(await client.delete(url), 404)
+
+
+async def test_create_duplicate_post_is_409(client: AsyncClient) -> None:
+    body = await post_body(client)
+    unwrap(await client.post(ROUTE, json=body), 201)
+    unwrap(await client.post(ROUTE, json=body), 409)
+
+
+async def test_create_post_with_unknown_author_id_is_422(client: AsyncClient) -> None:
+    body = await post_body(client)
+    body["author_id"] = 2147483647
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize("field", ["title", "slug", "body", "author_id"])
+async def test_create_post_without_a_required_field_is_422(client: AsyncClient, field: str) -> None:
+    body = await post_body(client)
+    del body[field]
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", "a" * 201),
+        ("slug", "a" * 201),
+        ("status", "not_a_draft_published_archived"),
+        ("published_at", "2024-01-01T00:00:00"),
+        ("reading_minutes", 0),
+        ("reading_minutes", 601),
+        ("reading_minutes", "twelve"),
+        ("featured", "maybe"),
+    ],
+)
+async def test_create_post_rejects_invalid_values(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await post_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", "a" * 200),
+        ("slug", "a" * 200),
+        ("reading_minutes", 1),
+        ("reading_minutes", 600),
+    ],
+)
+async def test_create_post_accepts_values_on_the_boundary(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await post_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 201)
+
+
+async def test_create_post_with_an_unknown_field_is_422(client: AsyncClient) -> None:
+    body = await post_body(client)
+    unwrap(await client.post(ROUTE, json={**body, "unexpected": 1}), 422)
+
+
+async def test_list_posts_rejects_a_bad_cursor(client: AsyncClient) -> None:
+    unwrap(await client.get(ROUTE, params={"cursor": "not-a-cursor"}), 422)

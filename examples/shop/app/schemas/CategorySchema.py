@@ -1,0 +1,62 @@
+"""Request and response schemas of Category."""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class CategoryCreate(BaseModel):
+    """What a client sends to create a Category."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(max_length=80)
+    slug: str = Field(
+        max_length=80, pattern="^[a-z0-9]+(?:-[a-z0-9]+)*$", examples=["garden-tools"]
+    )
+    parent_id: int | None = Field(default=None, ge=1, le=2147483647)
+
+
+class CategoryUpdate(BaseModel):
+    """A partial update of a Category: only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, max_length=80)
+    slug: str | None = Field(
+        default=None, max_length=80, pattern="^[a-z0-9]+(?:-[a-z0-9]+)*$", examples=["garden-tools"]
+    )
+    parent_id: int | None = Field(default=None, ge=1, le=2147483647)
+
+    @field_validator("name", "slug", mode="before")
+    @classmethod
+    def _reject_null(cls, value: object) -> object:
+        """A column that may not be empty cannot be set to null."""
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+
+class CategoryResponse(BaseModel):
+    """A Category as the API returns it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    slug: str
+    parent_id: int | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class CategoryListParams(BaseModel):
+    """The query parameters of the Category list: page, order and filters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(default=20, ge=1, le=100)
+    cursor: str | None = Field(default=None, max_length=512)
+    sort: Literal["name", "-name", "id", "-id"] = "name"
+    parent_id: int | None = None

@@ -1,0 +1,64 @@
+"""Request and response schemas of OrderLine."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class OrderLineCreate(BaseModel):
+    """What a client sends to create an OrderLine."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    quantity: int = Field(ge=1, le=1000)
+    unit_price: Decimal = Field(ge=Decimal("0"), max_digits=10, decimal_places=2)
+    order_id: int = Field(ge=1, le=2147483647)
+    product_id: int = Field(ge=1, le=2147483647)
+
+
+class OrderLineUpdate(BaseModel):
+    """A partial update of an OrderLine: only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    quantity: int | None = Field(default=None, ge=1, le=1000)
+    unit_price: Decimal | None = Field(
+        default=None, ge=Decimal("0"), max_digits=10, decimal_places=2
+    )
+    order_id: int | None = Field(default=None, ge=1, le=2147483647)
+    product_id: int | None = Field(default=None, ge=1, le=2147483647)
+
+    @field_validator("quantity", "unit_price", "order_id", "product_id", mode="before")
+    @classmethod
+    def _reject_null(cls, value: object) -> object:
+        """A column that may not be empty cannot be set to null."""
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+
+class OrderLineResponse(BaseModel):
+    """An OrderLine as the API returns it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    quantity: int
+    unit_price: Decimal
+    order_id: int
+    product_id: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class OrderLineListParams(BaseModel):
+    """The query parameters of the OrderLine list: page, order and filters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(default=20, ge=1, le=100)
+    cursor: str | None = Field(default=None, max_length=512)
+    sort: Literal["id", "-id"] = "id"
+    order_id: int | None = None

@@ -1,0 +1,69 @@
+"""Request and response schemas of Order."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+
+class OrderCreate(BaseModel):
+    """What a client sends to create an Order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: str = Field(max_length=32)
+    status: Literal["pending", "paid", "shipped", "cancelled"] = "pending"
+    total: Decimal = Field(ge=Decimal("0"), max_digits=12, decimal_places=2)
+    placed_at: AwareDatetime
+    notes: str | None = None
+    customer_id: int = Field(ge=1, le=2147483647)
+
+
+class OrderUpdate(BaseModel):
+    """A partial update of an Order: only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: str | None = Field(default=None, max_length=32)
+    status: Literal["pending", "paid", "shipped", "cancelled"] | None = None
+    total: Decimal | None = Field(default=None, ge=Decimal("0"), max_digits=12, decimal_places=2)
+    placed_at: AwareDatetime | None = None
+    notes: str | None = None
+    customer_id: int | None = Field(default=None, ge=1, le=2147483647)
+
+    @field_validator("number", "status", "total", "placed_at", "customer_id", mode="before")
+    @classmethod
+    def _reject_null(cls, value: object) -> object:
+        """A column that may not be empty cannot be set to null."""
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+
+class OrderResponse(BaseModel):
+    """An Order as the API returns it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    number: str
+    status: Literal["pending", "paid", "shipped", "cancelled"]
+    total: Decimal
+    placed_at: dt.datetime
+    notes: str | None
+    customer_id: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class OrderListParams(BaseModel):
+    """The query parameters of the Order list: page, order and filters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(default=20, ge=1, le=100)
+    cursor: str | None = Field(default=None, max_length=512)
+    sort: Literal["placed_at", "-placed_at", "total", "-total", "id", "-id"] = "-placed_at"
+    status: Literal["pending", "paid", "shipped", "cancelled"] | None = None
+    customer_id: int | None = None

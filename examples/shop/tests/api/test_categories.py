@@ -1,0 +1,144 @@
+"""API tests of Category, generated from its spec's fields and constraints."""
+
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.envelope import unwrap
+
+ROUTE = "/api/v1/categories"
+
+
+async def category_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Category; `n` varies its unique values."""
+    return {
+        "name": f"name-{n}",
+        "slug": f"garden-tools-{n}",
+    }
+
+
+async def create_category(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Category through the API and return it as the API does."""
+    response = await client.post("/api/v1/categories", json=await category_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def test_get_unknown_category_is_404(client: AsyncClient) -> None:
+    assert unwrap(await client.get(f"{ROUTE}/2147483647"), 404) is None
+
+
+async def test_create_then_get_category(client: AsyncClient) -> None:
+    body = await category_body(client)
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["name"] == body["name"]
+    assert created["slug"] == body["slug"]
+    assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
+
+
+async def test_list_categories_pages_with_a_cursor(client: AsyncClient) -> None:
+    created = [await create_category(client, n) for n in range(1, 4)]
+    first = unwrap(await client.get(ROUTE, params={"limit": 2}), 200)
+    assert len(first["items"]) == 2
+    assert first["next_cursor"] is not None
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = unwrap(await client.get(ROUTE, params=params), 200)
+    assert len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    seen = {item["id"] for item in first["items"] + second["items"]}
+    assert seen == {item["id"] for item in created}
+
+
+@pytest.mark.parametrize("sort", ["name", "-name", "id", "-id"])
+async def test_list_categories_in_each_order(client: AsyncClient, sort: str) -> None:
+    for n in range(1, 4):
+        await create_category(client, n)
+    pages = []
+    params: dict[str, Any] = {"limit": 2, "sort": sort}
+    while True:
+        page = unwrap(await client.get(ROUTE, params=params), 200)
+        pages.extend(page["items"])
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len({item["id"] for item in pages}) == 3
+
+
+async def test_update_category_changes_only_what_is_sent(client: AsyncClient) -> None:
+    created = await create_category(client)
+    changes: dict[str, Any] = {"name": "name-2"}
+    url = f"{ROUTE}/{created['id']}"
+    updated = unwrap(await client.patch(url, json=changes), 200)
+    assert updated == {**created, **changes, "updated_at": updated["updated_at"]}
+
+
+async def test_update_category_refuses_null_for_a_required_field(client: AsyncClient) -> None:
+    created = await create_category(client)
+    url = f"{ROUTE}/{created['id']}"
+    unwrap(await client.patch(url, json={"name": None}), 422)
+
+
+async def test_delete_category(client: AsyncClient) -> None:
+    created = await create_category(client)
+    url = f"{ROUTE}/{created['id']}"
+    assert unwrap(await client.delete(url), 200) is None
+    unwrap(await client.get(url), 404)
+    unwrap(await client.delete(url), 404)
+
+
+async def test_create_duplicate_category_is_409(client: AsyncClient) -> None:
+    body = await category_body(client)
+    unwrap(await client.post(ROUTE, json=body), 201)
+    unwrap(await client.post(ROUTE, json=body), 409)
+
+
+async def test_create_category_with_unknown_parent_id_is_422(client: AsyncClient) -> None:
+    body = await category_body(client)
+    body["parent_id"] = 2147483647
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize("field", ["name", "slug"])
+async def test_create_category_without_a_required_field_is_422(
+    client: AsyncClient, field: str
+) -> None:
+    body = await category_body(client)
+    del body[field]
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", "a" * 81),
+        ("slug", "a" * 81),
+    ],
+)
+async def test_create_category_rejects_invalid_values(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await category_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", "a" * 80),
+    ],
+)
+async def test_create_category_accepts_values_on_the_boundary(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await category_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 201)
+
+
+async def test_create_category_with_an_unknown_field_is_422(client: AsyncClient) -> None:
+    body = await category_body(client)
+    unwrap(await client.post(ROUTE, json={**body, "unexpected": 1}), 422)
+
+
+async def test_list_categories_rejects_a_bad_cursor(client: AsyncClient) -> None:
+    unwrap(await client.get(ROUTE, params={"cursor": "not-a-cursor"}), 422)

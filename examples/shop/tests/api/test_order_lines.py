@@ -1,0 +1,218 @@
+"""API tests of OrderLine, generated from its spec's fields and constraints."""
+
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.envelope import unwrap
+
+ROUTE = "/api/v1/order-lines"
+
+
+async def customer_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Customer; `n` varies its unique values."""
+    return {
+        "name": f"name-{n}",
+        "email": f"user{n}@example.com",
+        "phone": f"phone-{n}",
+        "loyalty_points": 0 + n,
+        "birthday": f"2024-01-{n % 28 + 1:02d}",
+    }
+
+
+async def create_customer(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Customer through the API and return it as the API does."""
+    response = await client.post("/api/v1/customers", json=await customer_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def order_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for an Order; `n` varies its unique values."""
+    return {
+        "number": f"number-{n}",
+        "status": ["pending", "paid", "shipped", "cancelled"][n % 4],
+        "total": str(0 + n),
+        "placed_at": f"2024-01-01T00:00:{n % 60:02d}+00:00",
+        "notes": f"notes-{n}",
+        "customer_id": (await create_customer(client, n))["id"],
+    }
+
+
+async def create_order(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create an Order through the API and return it as the API does."""
+    response = await client.post("/api/v1/orders", json=await order_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def product_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Product; `n` varies its unique values."""
+    return {
+        "sku": f"sku-{n}",
+        "name": f"name-{n}",
+        "description": f"description-{n}",
+        "price": str(0 + n),
+        "stock": 0 + n,
+        "active": n % 2 == 0,
+        "weight_kg": 0.5 + n,
+    }
+
+
+async def create_product(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Product through the API and return it as the API does."""
+    response = await client.post("/api/v1/products", json=await product_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def order_line_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for an OrderLine; `n` varies its unique values."""
+    return {
+        "quantity": 1 + n,
+        "unit_price": str(0 + n),
+        "order_id": (await create_order(client, n))["id"],
+        "product_id": (await create_product(client, n))["id"],
+    }
+
+
+async def create_order_line(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create an OrderLine through the API and return it as the API does."""
+    response = await client.post("/api/v1/order-lines", json=await order_line_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def test_get_unknown_order_line_is_404(client: AsyncClient) -> None:
+    assert unwrap(await client.get(f"{ROUTE}/2147483647"), 404) is None
+
+
+async def test_create_then_get_order_line(client: AsyncClient) -> None:
+    body = await order_line_body(client)
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["quantity"] == body["quantity"]
+    assert created["order_id"] == body["order_id"]
+    assert created["product_id"] == body["product_id"]
+    assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
+
+
+async def test_list_order_lines_pages_with_a_cursor(client: AsyncClient) -> None:
+    created = [await create_order_line(client, n) for n in range(1, 4)]
+    first = unwrap(await client.get(ROUTE, params={"limit": 2}), 200)
+    assert len(first["items"]) == 2
+    assert first["next_cursor"] is not None
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = unwrap(await client.get(ROUTE, params=params), 200)
+    assert len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    seen = {item["id"] for item in first["items"] + second["items"]}
+    assert seen == {item["id"] for item in created}
+
+
+@pytest.mark.parametrize("sort", ["id", "-id"])
+async def test_list_order_lines_in_each_order(client: AsyncClient, sort: str) -> None:
+    for n in range(1, 4):
+        await create_order_line(client, n)
+    pages = []
+    params: dict[str, Any] = {"limit": 2, "sort": sort}
+    while True:
+        page = unwrap(await client.get(ROUTE, params=params), 200)
+        pages.extend(page["items"])
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len({item["id"] for item in pages}) == 3
+
+
+async def test_list_order_lines_by_order_id(client: AsyncClient) -> None:
+    wanted = await create_order_line(client, 1)
+    await create_order_line(client, 2)
+    page = unwrap(await client.get(ROUTE, params={"order_id": wanted["order_id"]}), 200)
+    assert wanted["id"] in {item["id"] for item in page["items"]}
+    assert all(item["order_id"] == wanted["order_id"] for item in page["items"])
+
+
+async def test_update_order_line_changes_only_what_is_sent(client: AsyncClient) -> None:
+    created = await create_order_line(client)
+    changes: dict[str, Any] = {"quantity": 3}
+    url = f"{ROUTE}/{created['id']}"
+    updated = unwrap(await client.patch(url, json=changes), 200)
+    assert updated == {**created, **changes, "updated_at": updated["updated_at"]}
+
+
+async def test_update_order_line_refuses_null_for_a_required_field(client: AsyncClient) -> None:
+    created = await create_order_line(client)
+    url = f"{ROUTE}/{created['id']}"
+    unwrap(await client.patch(url, json={"quantity": None}), 422)
+
+
+async def test_delete_order_line(client: AsyncClient) -> None:
+    created = await create_order_line(client)
+    url = f"{ROUTE}/{created['id']}"
+    assert unwrap(await client.delete(url), 200) is None
+    unwrap(await client.get(url), 404)
+    unwrap(await client.delete(url), 404)
+
+
+async def test_create_order_line_with_unknown_order_id_is_422(client: AsyncClient) -> None:
+    body = await order_line_body(client)
+    body["order_id"] = 2147483647
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+async def test_create_order_line_with_unknown_product_id_is_422(client: AsyncClient) -> None:
+    body = await order_line_body(client)
+    body["product_id"] = 2147483647
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize("field", ["quantity", "unit_price", "order_id", "product_id"])
+async def test_create_order_line_without_a_required_field_is_422(
+    client: AsyncClient, field: str
+) -> None:
+    body = await order_line_body(client)
+    del body[field]
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("quantity", 0),
+        ("quantity", 1001),
+        ("quantity", "twelve"),
+        ("unit_price", "-1.00"),
+        ("unit_price", "11111111111"),
+        ("unit_price", "twelve"),
+    ],
+)
+async def test_create_order_line_rejects_invalid_values(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await order_line_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("quantity", 1),
+        ("quantity", 1000),
+        ("unit_price", "0.00"),
+    ],
+)
+async def test_create_order_line_accepts_values_on_the_boundary(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await order_line_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 201)
+
+
+async def test_create_order_line_with_an_unknown_field_is_422(client: AsyncClient) -> None:
+    body = await order_line_body(client)
+    unwrap(await client.post(ROUTE, json={**body, "unexpected": 1}), 422)
+
+
+async def test_list_order_lines_rejects_a_bad_cursor(client: AsyncClient) -> None:
+    unwrap(await client.get(ROUTE, params={"cursor": "not-a-cursor"}), 422)

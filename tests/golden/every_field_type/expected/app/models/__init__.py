@@ -1,0 +1,6 @@
+"""Every model, imported here so `Base.metadata` knows all tables (Alembic reads it)."""
+
+from app.models.base import Base
+from app.models.Sample import Sample
+
+__all__ = ["Base", "Sample"]

@@ -1,0 +1,230 @@
+"""API tests of Sample, generated from its spec's fields and constraints."""
+
+import base64
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.envelope import unwrap
+
+ROUTE = "/api/v1/samples"
+
+
+async def sample_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Sample; `n` varies its unique values."""
+    return {
+        "title": f"title-{n}",
+        "code": f"ABC-1{n}",
+        "body": f"body-{n}",
+        "count": 0 + n,
+        "big": 0 + n,
+        "ratio": 0.5,
+        "price": str(0 + n),
+        "active": n % 2 == 0,
+        "born_on": f"2024-01-{n % 28 + 1:02d}",
+        "seen_at": f"2024-01-01T00:00:{n % 60:02d}+00:00",
+        "opens_at": f"12:00:{n % 60:02d}",
+        "token": f"00000000-0000-4000-8000-{n:012d}",
+        "email": f"user{n}@example.com",
+        "homepage": f"https://example.com/{n}",
+        "kind": ["small", "medium", "large"][n % 3],
+        "payload": {"n": n},
+        "blob": base64.b64encode(f"bytes-{n}".encode()).decode(),
+        "password": f"password-{n}",
+        "type": f"type-{n}",
+        "date": f"2024-01-{n % 28 + 1:02d}",
+    }
+
+
+async def create_sample(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Sample through the API and return it as the API does."""
+    response = await client.post("/api/v1/samples", json=await sample_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def test_get_unknown_sample_is_404(client: AsyncClient) -> None:
+    assert unwrap(await client.get(f"{ROUTE}/2147483647"), 404) is None
+
+
+async def test_create_then_get_sample(client: AsyncClient) -> None:
+    body = await sample_body(client)
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["title"] == body["title"]
+    assert created["code"] == body["code"]
+    assert created["body"] == body["body"]
+    assert created["count"] == body["count"]
+    assert created["big"] == body["big"]
+    assert created["active"] == body["active"]
+    assert created["born_on"] == body["born_on"]
+    assert created["opens_at"] == body["opens_at"]
+    assert created["token"] == body["token"]
+    assert created["email"] == body["email"]
+    assert created["homepage"] == body["homepage"]
+    assert created["kind"] == body["kind"]
+    assert created["payload"] == body["payload"]
+    assert created["type"] == body["type"]
+    assert created["date"] == body["date"]
+    assert "password" not in created
+    assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
+
+
+async def test_list_samples_pages_with_a_cursor(client: AsyncClient) -> None:
+    created = [await create_sample(client, n) for n in range(1, 4)]
+    first = unwrap(await client.get(ROUTE, params={"limit": 2}), 200)
+    assert len(first["items"]) == 2
+    assert first["next_cursor"] is not None
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = unwrap(await client.get(ROUTE, params=params), 200)
+    assert len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    seen = {item["id"] for item in first["items"] + second["items"]}
+    assert seen == {item["id"] for item in created}
+
+
+@pytest.mark.parametrize(
+    "sort", ["seen_at", "-seen_at", "title", "-title", "count", "-count", "id", "-id"]
+)
+async def test_list_samples_in_each_order(client: AsyncClient, sort: str) -> None:
+    for n in range(1, 4):
+        await create_sample(client, n)
+    pages = []
+    params: dict[str, Any] = {"limit": 2, "sort": sort}
+    while True:
+        page = unwrap(await client.get(ROUTE, params=params), 200)
+        pages.extend(page["items"])
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len({item["id"] for item in pages}) == 3
+
+
+async def test_list_samples_by_kind(client: AsyncClient) -> None:
+    wanted = await create_sample(client, 1)
+    await create_sample(client, 2)
+    page = unwrap(await client.get(ROUTE, params={"kind": wanted["kind"]}), 200)
+    assert wanted["id"] in {item["id"] for item in page["items"]}
+    assert all(item["kind"] == wanted["kind"] for item in page["items"])
+
+
+async def test_list_samples_by_active(client: AsyncClient) -> None:
+    wanted = await create_sample(client, 1)
+    await create_sample(client, 2)
+    page = unwrap(await client.get(ROUTE, params={"active": wanted["active"]}), 200)
+    assert wanted["id"] in {item["id"] for item in page["items"]}
+    assert all(item["active"] == wanted["active"] for item in page["items"])
+
+
+async def test_list_samples_by_email(client: AsyncClient) -> None:
+    wanted = await create_sample(client, 1)
+    await create_sample(client, 2)
+    page = unwrap(await client.get(ROUTE, params={"email": wanted["email"]}), 200)
+    assert wanted["id"] in {item["id"] for item in page["items"]}
+    assert all(item["email"] == wanted["email"] for item in page["items"])
+
+
+async def test_update_sample_changes_only_what_is_sent(client: AsyncClient) -> None:
+    created = await create_sample(client)
+    changes: dict[str, Any] = {"title": "title-2"}
+    url = f"{ROUTE}/{created['id']}"
+    updated = unwrap(await client.patch(url, json=changes), 200)
+    assert updated == {**created, **changes, "updated_at": updated["updated_at"]}
+
+
+async def test_update_sample_refuses_null_for_a_required_field(client: AsyncClient) -> None:
+    created = await create_sample(client)
+    url = f"{ROUTE}/{created['id']}"
+    unwrap(await client.patch(url, json={"title": None}), 422)
+
+
+async def test_delete_sample(client: AsyncClient) -> None:
+    created = await create_sample(client)
+    url = f"{ROUTE}/{created['id']}"
+    assert unwrap(await client.delete(url), 200) is None
+    unwrap(await client.get(url), 404)
+    unwrap(await client.delete(url), 404)
+
+
+async def test_create_duplicate_sample_is_409(client: AsyncClient) -> None:
+    body = await sample_body(client)
+    unwrap(await client.post(ROUTE, json=body), 201)
+    unwrap(await client.post(ROUTE, json=body), 409)
+
+
+@pytest.mark.parametrize(
+    "field", ["title", "code", "price", "seen_at", "token", "email", "password"]
+)
+async def test_create_sample_without_a_required_field_is_422(
+    client: AsyncClient, field: str
+) -> None:
+    body = await sample_body(client)
+    del body[field]
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", "a" * 41),
+        ("title", "a"),
+        ("code", "a" * 13),
+        ("count", -1),
+        ("count", 1001),
+        ("count", "twelve"),
+        ("big", 9223372036854775808),
+        ("big", "twelve"),
+        ("ratio", 0.0),
+        ("ratio", 1.0),
+        ("ratio", "twelve"),
+        ("price", "-1.000"),
+        ("price", "111111111"),
+        ("price", "twelve"),
+        ("active", "maybe"),
+        ("born_on", "2024-13-45"),
+        ("seen_at", "2024-01-01T00:00:00"),
+        ("opens_at", "25:61"),
+        ("token", "not-a-uuid"),
+        ("email", "a" * 321),
+        ("email", "not-an-email"),
+        ("homepage", "a" * 2084),
+        ("homepage", "not a url"),
+        ("kind", "not_a_small_medium_large"),
+        ("password", "a" * 129),
+        ("type", "a" * 21),
+        ("date", "2024-13-45"),
+    ],
+)
+async def test_create_sample_rejects_invalid_values(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await sample_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", "a" * 40),
+        ("title", "aa"),
+        ("count", 0),
+        ("count", 1000),
+        ("price", "0.000"),
+        ("password", "a" * 128),
+        ("type", "a" * 20),
+    ],
+)
+async def test_create_sample_accepts_values_on_the_boundary(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await sample_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 201)
+
+
+async def test_create_sample_with_an_unknown_field_is_422(client: AsyncClient) -> None:
+    body = await sample_body(client)
+    unwrap(await client.post(ROUTE, json={**body, "unexpected": 1}), 422)
+
+
+async def test_list_samples_rejects_a_bad_cursor(client: AsyncClient) -> None:
+    unwrap(await client.get(ROUTE, params={"cursor": "not-a-cursor"}), 422)

@@ -1,0 +1,108 @@
+"""API tests of News, generated from its spec's fields and constraints."""
+
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.envelope import unwrap
+
+ROUTE = "/api/v1/news"
+
+
+async def news_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a News; `n` varies its unique values."""
+    return {
+        "headline": f"headline-{n}",
+        "status": ["draft", "live"][n % 2],
+    }
+
+
+async def create_news(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a News through the API and return it as the API does."""
+    response = await client.post("/api/v1/news", json=await news_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def test_get_unknown_news_is_404(client: AsyncClient) -> None:
+    assert unwrap(await client.get(f"{ROUTE}/00000000-0000-4000-8000-ffffffffffff"), 404) is None
+
+
+async def test_create_then_get_news(client: AsyncClient) -> None:
+    body = await news_body(client)
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["headline"] == body["headline"]
+    assert created["status"] == body["status"]
+    assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
+
+
+async def test_list_news_pages_with_a_cursor(client: AsyncClient) -> None:
+    created = [await create_news(client, n) for n in range(1, 4)]
+    first = unwrap(await client.get(ROUTE, params={"limit": 2}), 200)
+    assert len(first["items"]) == 2
+    assert first["next_cursor"] is not None
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = unwrap(await client.get(ROUTE, params=params), 200)
+    assert len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    seen = {item["id"] for item in first["items"] + second["items"]}
+    assert seen == {item["id"] for item in created}
+
+
+@pytest.mark.parametrize("sort", ["id", "-id"])
+async def test_list_news_in_each_order(client: AsyncClient, sort: str) -> None:
+    for n in range(1, 4):
+        await create_news(client, n)
+    pages = []
+    params: dict[str, Any] = {"limit": 2, "sort": sort}
+    while True:
+        page = unwrap(await client.get(ROUTE, params=params), 200)
+        pages.extend(page["items"])
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len({item["id"] for item in pages}) == 3
+
+
+@pytest.mark.parametrize("field", ["headline"])
+async def test_create_news_without_a_required_field_is_422(client: AsyncClient, field: str) -> None:
+    body = await news_body(client)
+    del body[field]
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("headline", "a" * 121),
+        ("status", "not_a_draft_live"),
+    ],
+)
+async def test_create_news_rejects_invalid_values(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await news_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("headline", "a" * 120),
+    ],
+)
+async def test_create_news_accepts_values_on_the_boundary(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await news_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 201)
+
+
+async def test_create_news_with_an_unknown_field_is_422(client: AsyncClient) -> None:
+    body = await news_body(client)
+    unwrap(await client.post(ROUTE, json={**body, "unexpected": 1}), 422)
+
+
+async def test_list_news_rejects_a_bad_cursor(client: AsyncClient) -> None:
+    unwrap(await client.get(ROUTE, params={"cursor": "not-a-cursor"}), 422)

@@ -1,0 +1,9 @@
+"""Version 1 of the API; `fortress generate` registers one router per entity here."""
+
+from fastapi import APIRouter
+
+from shop_api.api.v1.endpoints import customers, invoices
+
+api_router = APIRouter()
+api_router.include_router(customers.router)
+api_router.include_router(invoices.router)

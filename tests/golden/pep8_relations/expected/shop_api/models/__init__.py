@@ -1,0 +1,7 @@
+"""Every model, imported here so `Base.metadata` knows all tables (Alembic reads it)."""
+
+from shop_api.models.base import Base
+from shop_api.models.customer import Customer
+from shop_api.models.invoice import Invoice
+
+__all__ = ["Base", "Customer", "Invoice"]

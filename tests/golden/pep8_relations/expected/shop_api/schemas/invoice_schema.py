@@ -1,0 +1,62 @@
+"""Request and response schemas of Invoice."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class InvoiceCreate(BaseModel):
+    """What a client sends to create an Invoice."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: str = Field(max_length=20)
+    amount: Decimal = Field(max_digits=12, decimal_places=2)
+    customer_id: int = Field(ge=1, le=2147483647)
+    replaces_id: int | None = Field(default=None, ge=1, le=2147483647)
+
+
+class InvoiceUpdate(BaseModel):
+    """A partial update of an Invoice: only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: str | None = Field(default=None, max_length=20)
+    amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
+    customer_id: int | None = Field(default=None, ge=1, le=2147483647)
+    replaces_id: int | None = Field(default=None, ge=1, le=2147483647)
+
+    @field_validator("number", "amount", "customer_id", mode="before")
+    @classmethod
+    def _reject_null(cls, value: object) -> object:
+        """A column that may not be empty cannot be set to null."""
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+
+class InvoiceResponse(BaseModel):
+    """An Invoice as the API returns it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    number: str
+    amount: Decimal
+    customer_id: int
+    replaces_id: int | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class InvoiceListParams(BaseModel):
+    """The query parameters of the Invoice list: page, order and filters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(default=20, ge=1, le=100)
+    cursor: str | None = Field(default=None, max_length=512)
+    sort: Literal["number", "-number", "id", "-id"] = "number"
+    customer_id: int | None = None

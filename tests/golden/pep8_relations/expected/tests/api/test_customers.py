@@ -1,0 +1,139 @@
+"""API tests of Customer, generated from its spec's fields and constraints."""
+
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.envelope import unwrap
+
+ROUTE = "/api/v1/customers"
+
+
+async def customer_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Customer; `n` varies its unique values."""
+    return {
+        "name": f"name-{n}",
+        "email": f"user{n}@example.com",
+    }
+
+
+async def create_customer(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Customer through the API and return it as the API does."""
+    response = await client.post("/api/v1/customers", json=await customer_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def test_get_unknown_customer_is_404(client: AsyncClient) -> None:
+    assert unwrap(await client.get(f"{ROUTE}/2147483647"), 404) is None
+
+
+async def test_create_then_get_customer(client: AsyncClient) -> None:
+    body = await customer_body(client)
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["name"] == body["name"]
+    assert created["email"] == body["email"]
+    assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
+
+
+async def test_list_customers_pages_with_a_cursor(client: AsyncClient) -> None:
+    created = [await create_customer(client, n) for n in range(1, 4)]
+    first = unwrap(await client.get(ROUTE, params={"limit": 2}), 200)
+    assert len(first["items"]) == 2
+    assert first["next_cursor"] is not None
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = unwrap(await client.get(ROUTE, params=params), 200)
+    assert len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    seen = {item["id"] for item in first["items"] + second["items"]}
+    assert seen == {item["id"] for item in created}
+
+
+@pytest.mark.parametrize("sort", ["id", "-id"])
+async def test_list_customers_in_each_order(client: AsyncClient, sort: str) -> None:
+    for n in range(1, 4):
+        await create_customer(client, n)
+    pages = []
+    params: dict[str, Any] = {"limit": 2, "sort": sort}
+    while True:
+        page = unwrap(await client.get(ROUTE, params=params), 200)
+        pages.extend(page["items"])
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len({item["id"] for item in pages}) == 3
+
+
+async def test_update_customer_changes_only_what_is_sent(client: AsyncClient) -> None:
+    created = await create_customer(client)
+    changes: dict[str, Any] = {"name": "name-2"}
+    url = f"{ROUTE}/{created['id']}"
+    updated = unwrap(await client.patch(url, json=changes), 200)
+    assert updated == {**created, **changes, "updated_at": updated["updated_at"]}
+
+
+async def test_update_customer_refuses_null_for_a_required_field(client: AsyncClient) -> None:
+    created = await create_customer(client)
+    url = f"{ROUTE}/{created['id']}"
+    unwrap(await client.patch(url, json={"name": None}), 422)
+
+
+async def test_delete_customer(client: AsyncClient) -> None:
+    created = await create_customer(client)
+    url = f"{ROUTE}/{created['id']}"
+    assert unwrap(await client.delete(url), 200) is None
+    unwrap(await client.get(url), 404)
+    unwrap(await client.delete(url), 404)
+
+
+async def test_create_duplicate_customer_is_409(client: AsyncClient) -> None:
+    body = await customer_body(client)
+    unwrap(await client.post(ROUTE, json=body), 201)
+    unwrap(await client.post(ROUTE, json=body), 409)
+
+
+@pytest.mark.parametrize("field", ["name", "email"])
+async def test_create_customer_without_a_required_field_is_422(
+    client: AsyncClient, field: str
+) -> None:
+    body = await customer_body(client)
+    del body[field]
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", "a" * 81),
+        ("email", "a" * 321),
+        ("email", "not-an-email"),
+    ],
+)
+async def test_create_customer_rejects_invalid_values(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await customer_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", "a" * 80),
+    ],
+)
+async def test_create_customer_accepts_values_on_the_boundary(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await customer_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 201)
+
+
+async def test_create_customer_with_an_unknown_field_is_422(client: AsyncClient) -> None:
+    body = await customer_body(client)
+    unwrap(await client.post(ROUTE, json={**body, "unexpected": 1}), 422)
+
+
+async def test_list_customers_rejects_a_bad_cursor(client: AsyncClient) -> None:
+    unwrap(await client.get(ROUTE, params={"cursor": "not-a-cursor"}), 422)

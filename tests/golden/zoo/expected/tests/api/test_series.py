@@ -1,0 +1,193 @@
+"""API tests of Series, generated from its spec's fields and constraints."""
+
+import base64
+from typing import Any
+
+import pytest
+from httpx import AsyncClient
+
+from tests.envelope import unwrap
+
+ROUTE = "/api/v1/series"
+
+
+async def series_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Series; `n` varies its unique values."""
+    return {
+        "a_str": f"a_str-{n}",
+        "a_text": f"a_text-{n}",
+        "a_int": 0 + n,
+        "a_bigint": 0 + n,
+        "a_float": 0.0 + n,
+        "a_decimal": str(0 + n),
+        "a_bool": n % 2 == 0,
+        "a_date": f"2024-01-{n % 28 + 1:02d}",
+        "a_datetime": f"2024-01-01T00:00:{n % 60:02d}+00:00",
+        "a_time": f"12:00:{n % 60:02d}",
+        "a_uuid": f"00000000-0000-4000-8000-{n:012d}",
+        "a_email": f"user{n}@example.com",
+        "a_url": f"https://example.com/{n}",
+        "a_enum": ["one", "two"][n % 2],
+        "a_json": {"n": n},
+        "a_bytes": base64.b64encode(f"bytes-{n}".encode()).decode(),
+    }
+
+
+async def create_series(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Series through the API and return it as the API does."""
+    response = await client.post("/api/v1/series", json=await series_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def test_get_unknown_series_is_404(client: AsyncClient) -> None:
+    assert unwrap(await client.get(f"{ROUTE}/2147483647"), 404) is None
+
+
+async def test_create_then_get_series(client: AsyncClient) -> None:
+    body = await series_body(client)
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["a_str"] == body["a_str"]
+    assert created["a_text"] == body["a_text"]
+    assert created["a_int"] == body["a_int"]
+    assert created["a_bigint"] == body["a_bigint"]
+    assert created["a_bool"] == body["a_bool"]
+    assert created["a_date"] == body["a_date"]
+    assert created["a_time"] == body["a_time"]
+    assert created["a_uuid"] == body["a_uuid"]
+    assert created["a_email"] == body["a_email"]
+    assert created["a_url"] == body["a_url"]
+    assert created["a_enum"] == body["a_enum"]
+    assert created["a_json"] == body["a_json"]
+    assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
+
+
+async def test_list_series_pages_with_a_cursor(client: AsyncClient) -> None:
+    created = [await create_series(client, n) for n in range(1, 4)]
+    first = unwrap(await client.get(ROUTE, params={"limit": 2}), 200)
+    assert len(first["items"]) == 2
+    assert first["next_cursor"] is not None
+    params = {"limit": 2, "cursor": first["next_cursor"]}
+    second = unwrap(await client.get(ROUTE, params=params), 200)
+    assert len(second["items"]) == 1
+    assert second["next_cursor"] is None
+    seen = {item["id"] for item in first["items"] + second["items"]}
+    assert seen == {item["id"] for item in created}
+
+
+@pytest.mark.parametrize("sort", ["id", "-id"])
+async def test_list_series_in_each_order(client: AsyncClient, sort: str) -> None:
+    for n in range(1, 4):
+        await create_series(client, n)
+    pages = []
+    params: dict[str, Any] = {"limit": 2, "sort": sort}
+    while True:
+        page = unwrap(await client.get(ROUTE, params=params), 200)
+        pages.extend(page["items"])
+        if page["next_cursor"] is None:
+            break
+        params["cursor"] = page["next_cursor"]
+    assert len({item["id"] for item in pages}) == 3
+
+
+async def test_update_series_changes_only_what_is_sent(client: AsyncClient) -> None:
+    created = await create_series(client)
+    changes: dict[str, Any] = {"a_str": "a_str-2"}
+    url = f"{ROUTE}/{created['id']}"
+    updated = unwrap(await client.patch(url, json=changes), 200)
+    assert updated == {**created, **changes, "updated_at": updated["updated_at"]}
+
+
+async def test_update_series_refuses_null_for_a_required_field(client: AsyncClient) -> None:
+    created = await create_series(client)
+    url = f"{ROUTE}/{created['id']}"
+    unwrap(await client.patch(url, json={"a_str": None}), 422)
+
+
+async def test_delete_series(client: AsyncClient) -> None:
+    created = await create_series(client)
+    url = f"{ROUTE}/{created['id']}"
+    assert unwrap(await client.delete(url), 200) is None
+    unwrap(await client.get(url), 404)
+    unwrap(await client.delete(url), 404)
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "a_str",
+        "a_text",
+        "a_int",
+        "a_bigint",
+        "a_float",
+        "a_decimal",
+        "a_bool",
+        "a_date",
+        "a_datetime",
+        "a_time",
+        "a_uuid",
+        "a_email",
+        "a_url",
+        "a_enum",
+        "a_json",
+        "a_bytes",
+    ],
+)
+async def test_create_series_without_a_required_field_is_422(
+    client: AsyncClient, field: str
+) -> None:
+    body = await series_body(client)
+    del body[field]
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("a_str", "a" * 256),
+        ("a_int", -2147483649),
+        ("a_int", "twelve"),
+        ("a_bigint", 9223372036854775808),
+        ("a_bigint", "twelve"),
+        ("a_float", "twelve"),
+        ("a_decimal", "1" * 13),
+        ("a_decimal", "twelve"),
+        ("a_bool", "maybe"),
+        ("a_date", "2024-13-45"),
+        ("a_datetime", "2024-01-01T00:00:00"),
+        ("a_time", "25:61"),
+        ("a_uuid", "not-a-uuid"),
+        ("a_email", "a" * 321),
+        ("a_email", "not-an-email"),
+        ("a_url", "a" * 2084),
+        ("a_url", "not a url"),
+        ("a_enum", "not_a_one_two"),
+    ],
+)
+async def test_create_series_rejects_invalid_values(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await series_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 422)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("a_str", "a" * 255),
+    ],
+)
+async def test_create_series_accepts_values_on_the_boundary(
+    client: AsyncClient, field: str, value: Any
+) -> None:
+    body = await series_body(client)
+    unwrap(await client.post(ROUTE, json={**body, field: value}), 201)
+
+
+async def test_create_series_with_an_unknown_field_is_422(client: AsyncClient) -> None:
+    body = await series_body(client)
+    unwrap(await client.post(ROUTE, json={**body, "unexpected": 1}), 422)
+
+
+async def test_list_series_rejects_a_bad_cursor(client: AsyncClient) -> None:
+    unwrap(await client.get(ROUTE, params={"cursor": "not-a-cursor"}), 422)

@@ -1,0 +1,128 @@
+"""Request and response schemas of Series."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+from uuid import UUID
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    JsonValue,
+    field_validator,
+)
+
+from zoo.schemas.types import HttpUrlStr
+
+
+class SeriesCreate(BaseModel):
+    """What a client sends to create a Series."""
+
+    model_config = ConfigDict(extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+
+    a_str: str = Field(max_length=255)
+    a_text: str
+    a_int: int = Field(ge=-2147483648, le=2147483647)
+    a_bigint: int = Field(ge=-9223372036854775808, le=9223372036854775807)
+    a_float: float
+    a_decimal: Decimal = Field(max_digits=12, decimal_places=2)
+    a_bool: bool
+    a_date: dt.date
+    a_datetime: AwareDatetime
+    a_time: dt.time
+    a_uuid: UUID
+    a_email: EmailStr = Field(max_length=320)
+    a_url: HttpUrlStr = Field(max_length=2083)
+    a_enum: Literal["one", "two"]
+    a_json: JsonValue
+    a_bytes: bytes
+
+
+class SeriesUpdate(BaseModel):
+    """A partial update of a Series: only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+
+    a_str: str | None = Field(default=None, max_length=255)
+    a_text: str | None = None
+    a_int: int | None = Field(default=None, ge=-2147483648, le=2147483647)
+    a_bigint: int | None = Field(default=None, ge=-9223372036854775808, le=9223372036854775807)
+    a_float: float | None = None
+    a_decimal: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
+    a_bool: bool | None = None
+    a_date: dt.date | None = None
+    a_datetime: AwareDatetime | None = None
+    a_time: dt.time | None = None
+    a_uuid: UUID | None = None
+    a_email: EmailStr | None = Field(default=None, max_length=320)
+    a_url: HttpUrlStr | None = Field(default=None, max_length=2083)
+    a_enum: Literal["one", "two"] | None = None
+    a_json: JsonValue | None = None
+    a_bytes: bytes | None = None
+
+    @field_validator(
+        "a_str",
+        "a_text",
+        "a_int",
+        "a_bigint",
+        "a_float",
+        "a_decimal",
+        "a_bool",
+        "a_date",
+        "a_datetime",
+        "a_time",
+        "a_uuid",
+        "a_email",
+        "a_url",
+        "a_enum",
+        "a_json",
+        "a_bytes",
+        mode="before",
+    )
+    @classmethod
+    def _reject_null(cls, value: object) -> object:
+        """A column that may not be empty cannot be set to null."""
+        if value is None:
+            raise ValueError("may not be null")
+        return value
+
+
+class SeriesResponse(BaseModel):
+    """A Series as the API returns it."""
+
+    model_config = ConfigDict(
+        from_attributes=True, ser_json_bytes="base64", val_json_bytes="base64"
+    )
+
+    id: int
+    a_str: str
+    a_text: str
+    a_int: int
+    a_bigint: int
+    a_float: float
+    a_decimal: Decimal
+    a_bool: bool
+    a_date: dt.date
+    a_datetime: dt.datetime
+    a_time: dt.time
+    a_uuid: UUID
+    a_email: str
+    a_url: str
+    a_enum: Literal["one", "two"]
+    a_json: JsonValue
+    a_bytes: bytes
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+class SeriesListParams(BaseModel):
+    """The query parameters of the Series list: page, order and filters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(default=20, ge=1, le=100)
+    cursor: str | None = Field(default=None, max_length=512)
+    sort: Literal["id", "-id"] = "id"
