@@ -106,9 +106,13 @@ def _pattern_sample(example: str, pattern: str, high: int | None) -> Sample:
     for variant in _PATTERN_VARIANTS:
         values = [variant.format(example=example, n=n) for n in range(1, 13)]
         if all(re.search(pattern, v) and (high is None or len(v) <= high) for v in values):
-            expr = "f" + repr(variant.replace("{example}", example))
-            return Sample(expr, lambda n, variant=variant: variant.format(example=example, n=n))
+            return _formatted(variant.replace("{example}", example))
     return _constant(example)
+
+
+def _formatted(template: str) -> Sample:
+    """`template` with `{n}` in it, as an f-string for the tests and a value here."""
+    return Sample("f" + repr(template), lambda n: template.format(n=n))
 
 
 def sample(name: str, field: FieldSpec) -> Sample:

@@ -190,10 +190,7 @@ def build_test_view(
     optional_references = {f"{n}_id" for n, r in entity.relations.items() if not r.required}
     test_rows = {"create", "get", "list"} <= ops and all("create" in e.operations for e in chain)
     distinct_rows = test_rows and all(
-        sample(n, f).distinct
-        for e in chain
-        for n, f in e.fields.items()
-        if f.unique and f.writable
+        sample(n, f).distinct for e in chain for n, f in e.fields.items() if f.unique and f.writable
     )
     uuid_id = entity.id == "uuid"
     return TestView(

@@ -17,7 +17,16 @@ from fortress_gen.render.paths import EntityPaths, entity_paths
 from fortress_gen.render.testviews import TestView, build_test_view
 from fortress_gen.spec.model import EntitySpec, FieldSpec, RelationSpec
 
-__all__ = ["EntityView", "ReferenceView", "SortColumn", "build_entity_view"]
+__all__ = [
+    "EntityView",
+    "ModelView",
+    "ReferenceView",
+    "RepositoryView",
+    "SchemaView",
+    "ServiceView",
+    "SortColumn",
+    "build_entity_view",
+]
 
 _INT32_MAX = 2**31 - 1
 
@@ -43,6 +52,58 @@ class ReferenceView:
     repo_attr: str
 
 
+@dataclass(frozen=True, slots=True)
+class ModelView:
+    """The model module: its imports, base classes and column lines."""
+
+    imports: list[str]
+    bases: str
+    columns: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaView:
+    """The schema module: the Create/Update/Response/ListParams classes."""
+
+    imports: list[str]
+    input_config: str
+    output_config: str
+    create_fields: list[str]
+    update_fields: list[str]
+    update_not_null: str
+    response_fields: list[str]
+    page_size: int
+    max_page_size: int
+    sort_type: str
+    default_sort: str
+    filter_fields: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RepositoryView:
+    """The repository module: sorting, filtering, soft delete and conflict messages."""
+
+    imports: list[str]
+    sort_columns: list[SortColumn]
+    filter_clauses: list[str]
+    visible_filter: str
+    conflict_message: str
+    delete_body: list[str]
+    delete_conflict_message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceView:
+    """The service module: its repositories and the foreign keys it checks."""
+
+    imports: list[str]
+    init: list[str]
+    repo_attr: str
+    check_create: list[str]
+    check_update: list[str]
+    reference_checks: list[ReferenceView]
+
+
 @dataclass(frozen=True)
 class EntityView:
     """The template context of one entity (the templates see it as `e`)."""
@@ -66,34 +127,10 @@ class EntityView:
     op_get: bool
     op_update: bool
     op_delete: bool
-    model_bases: str
-    model_imports: list[str]
-    model_columns: list[str]
-    schema_imports: list[str]
-    input_config: str
-    output_config: str
-    create_fields: list[str]
-    update_fields: list[str]
-    update_not_null: str
-    response_fields: list[str]
-    page_size: int
-    max_page_size: int
-    sort_type: str
-    default_sort: str
-    filter_fields: list[str]
-    repository_imports: list[str]
-    sort_columns: list[SortColumn]
-    filter_clauses: list[str]
-    visible_filter: str
-    conflict_message: str
-    delete_body: list[str]
-    delete_conflict_message: str
-    service_imports: list[str]
-    service_init: list[str]
-    repo_attr: str
-    check_create: list[str]
-    check_update: list[str]
-    reference_checks: list[ReferenceView]
+    model: ModelView
+    schema: SchemaView
+    repository: RepositoryView
+    service: ServiceView
     endpoint_imports: list[str]
     tests: TestView = field(repr=False)
 
@@ -300,16 +337,16 @@ def build_entity_view(
         op_get="get" in ops,
         op_update="update" in ops,
         op_delete="delete" in ops,
-        **_model_part(ctx),
-        **_schema_part(ctx),
-        **_repository_part(ctx, paths),
-        **_service_part(ctx, paths, entities, config),
+        model=_model_part(ctx),
+        schema=_schema_part(ctx),
+        repository=_repository_part(ctx, paths),
+        service=_service_part(ctx, paths),
         endpoint_imports=_endpoint_imports(ctx, paths),
         tests=build_test_view(entity, entities, config),
     )
 
 
-def _model_part(ctx: _Context) -> dict[str, object]:
+def _model_part(ctx: _Context) -> ModelView:
     entity = ctx.entity
     base = "Base, TimestampMixin" if entity.timestamps else "Base"
     imports = _Imports(
@@ -335,14 +372,14 @@ def _model_part(ctx: _Context) -> dict[str, object]:
         )
     if any("UTCDateTime" in column for column in columns):
         imports.add(f"from {ctx.package}.models.types import UTCDateTime")
-    return {
-        "model_bases": "TimestampMixin, Base" if entity.timestamps else "Base",
-        "model_imports": imports.lines(),
-        "model_columns": columns,
-    }
+    return ModelView(
+        imports=imports.lines(),
+        bases="TimestampMixin, Base" if entity.timestamps else "Base",
+        columns=columns,
+    )
 
 
-def _schema_part(ctx: _Context) -> dict[str, object]:
+def _schema_part(ctx: _Context) -> SchemaView:
     entity = ctx.entity
     fields = entity.fields
     writable = {n: f for n, f in fields.items() if f.writable}
@@ -382,20 +419,20 @@ def _schema_part(ctx: _Context) -> dict[str, object]:
     options = [option for key in sort_keys for option in (key, f"-{key}")]
     filter_fields = [_filter_field(ctx, name) for name in entity.list.filters]
     imports.add("from typing import Literal")
-    return {
-        "schema_imports": imports.lines(),
-        "input_config": f'ConfigDict(extra="forbid"{bytes_config})',
-        "output_config": f"ConfigDict(from_attributes=True{bytes_config})",
-        "create_fields": create or ["pass"],
-        "update_fields": update or ["pass"],
-        "update_not_null": ", ".join(repr(n) for n in not_null).replace("'", '"'),
-        "response_fields": response,
-        "page_size": entity.list.page_size,
-        "max_page_size": entity.list.max_page_size,
-        "sort_type": "Literal[" + ", ".join(f'"{o}"' for o in options) + "]",
-        "default_sort": _default_sort(entity),
-        "filter_fields": filter_fields,
-    }
+    return SchemaView(
+        imports=imports.lines(),
+        input_config=f'ConfigDict(extra="forbid"{bytes_config})',
+        output_config=f"ConfigDict(from_attributes=True{bytes_config})",
+        create_fields=create or ["pass"],
+        update_fields=update or ["pass"],
+        update_not_null=", ".join(f'"{name}"' for name in not_null),
+        response_fields=response,
+        page_size=entity.list.page_size,
+        max_page_size=entity.list.max_page_size,
+        sort_type="Literal[" + ", ".join(f'"{o}"' for o in options) + "]",
+        default_sort=_default_sort(entity),
+        filter_fields=filter_fields,
+    )
 
 
 def _sort_keys(entity: EntitySpec) -> list[str]:
@@ -433,7 +470,7 @@ def _sort_python_type(ctx: _Context, key: str) -> str:
     return ctx.id_type
 
 
-def _repository_part(ctx: _Context, paths: EntityPaths) -> dict[str, object]:
+def _repository_part(ctx: _Context, paths: EntityPaths) -> RepositoryView:
     entity = ctx.entity
     name = ctx.name
     sort_columns = [
@@ -472,17 +509,15 @@ def _repository_part(ctx: _Context, paths: EntityPaths) -> dict[str, object]:
         conflict = f"{_article(name).capitalize()} {name} with the same {_or_list(unique)} exists"
     else:
         conflict = f"{_article(name).capitalize()} {name} conflicts with existing data"
-    return {
-        "repository_imports": imports.lines(),
-        "sort_columns": sort_columns,
-        "filter_clauses": list(entity.list.filters),
-        "visible_filter": visible,
-        "conflict_message": conflict,
-        "delete_body": delete_body,
-        "delete_conflict_message": (
-            f'f"{name} {{{ctx.snake}.id}} is still referenced by other rows"'
-        ),
-    }
+    return RepositoryView(
+        imports=imports.lines(),
+        sort_columns=sort_columns,
+        filter_clauses=list(entity.list.filters),
+        visible_filter=visible,
+        conflict_message=conflict,
+        delete_body=delete_body,
+        delete_conflict_message=f'f"{name} {{{ctx.snake}.id}} is still referenced by other rows"',
+    )
 
 
 def _or_list(names: Sequence[str]) -> str:
@@ -495,9 +530,7 @@ def _repo_attr(entity: EntitySpec) -> str:
     return "_" + pluralize(snake_case(entity.entity))
 
 
-def _service_part(
-    ctx: _Context, paths: EntityPaths, entities: Sequence[EntitySpec], config: ProjectConfig
-) -> dict[str, object]:
+def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
     entity = ctx.entity
     name = ctx.name
     repo_attr = _repo_attr(entity)
@@ -522,7 +555,7 @@ def _service_part(
         target_attr = _repo_attr(target)
         if target.entity not in seen_targets:
             seen_targets.add(target.entity)
-            target_paths = entity_paths(target, config)
+            target_paths = entity_paths(target, ctx.config)
             imports.add(f"from {target_paths.repository.dotted} import {target.entity}Repository")
             init.append(f"self.{target_attr} = {target.entity}Repository(session)")
         column = _fk_column(relation_name)
@@ -544,15 +577,14 @@ def _service_part(
         check_update.append(f'await self.{method}(values.get("{column}"))')
     if checks:
         imports.add(f"from {ctx.package}.core.errors import InvalidReferenceError")
-    del entities
-    return {
-        "service_imports": imports.lines(),
-        "service_init": init,
-        "repo_attr": repo_attr,
-        "check_create": check_create,
-        "check_update": check_update,
-        "reference_checks": checks,
-    }
+    return ServiceView(
+        imports=imports.lines(),
+        init=init,
+        repo_attr=repo_attr,
+        check_create=check_create,
+        check_update=check_update,
+        reference_checks=checks,
+    )
 
 
 def _endpoint_imports(ctx: _Context, paths: EntityPaths) -> list[str]:
