@@ -1,22 +1,14 @@
-"""Shared fixtures: the golden-file update flag, a frozen clock, and project factories."""
+"""Shared fixtures: the golden-file update flag, a frozen clock, a cache of rendered templates."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fortress_testing import FROZEN_EPOCH, FROZEN_NOW, REPO, generate, new_project
 
-from fortress_gen.generate import plan_generation
-from fortress_gen.project import create_project
-from fortress_gen.spec.project import load_project
-from fortress_gen.write import apply_plan
-
-FROZEN_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: the migration time of every golden file
-FROZEN_NOW = datetime.fromtimestamp(FROZEN_EPOCH, tz=UTC)
-REPO = Path(__file__).resolve().parents[1]
+__all__ = ["FROZEN_EPOCH", "FROZEN_NOW", "REPO", "generate", "new_project"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,30 +28,6 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def _frozen_source_date(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(FROZEN_EPOCH))
     yield
-
-
-_TEMPLATE_CACHE: dict[tuple[tuple[str, str], ...], Path] = {}
-
-
-def new_project(
-    destination: Path, cache_dir: Path, *, data: dict[str, str] | None = None
-) -> Path:
-    """A fresh project from the copier template (rendered once per answer set, then copied)."""
-    answers = {"project_name": "Golden", **(data or {})}
-    key = tuple(sorted(answers.items()))
-    cached = _TEMPLATE_CACHE.get(key)
-    if cached is None or not cached.exists():
-        cached = cache_dir / f"template-{len(_TEMPLATE_CACHE)}"
-        create_project(cached, data=answers)
-        _TEMPLATE_CACHE[key] = cached
-    shutil.copytree(cached, destination)
-    return destination
-
-
-def generate(root: Path, now: datetime | None = FROZEN_NOW) -> list[str]:
-    """Run `fortress generate` through the library; return the paths written."""
-    plan = plan_generation(load_project(root), now=now)
-    return apply_plan(plan, root)
 
 
 @pytest.fixture(scope="session")

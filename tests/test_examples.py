@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, generate, new_project
+from fortress_testing import REPO, generate, new_project
 
 EXAMPLES: dict[str, dict[str, str]] = {
     "shop": {"project_name": "Shop"},

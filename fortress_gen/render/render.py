@@ -6,10 +6,13 @@ from collections.abc import Sequence
 
 from fortress_gen.config import ProjectConfig
 from fortress_gen.render.env import environment
+from fortress_gen.render.testviews import build_factories_view
 from fortress_gen.render.views import EntityView, build_entity_view
 from fortress_gen.spec.model import EntitySpec
 
-__all__ = ["render_entity"]
+__all__ = ["FACTORIES_PATH", "render_entity", "render_shared"]
+
+FACTORIES_PATH = "tests/api/factories.py"
 
 
 def render_entity(
@@ -36,3 +39,20 @@ def render_entity(
         paths.endpoints.path: env.get_template("entity/endpoints.py.jinja").render(e=view),
         paths.tests.path: env.get_template("entity/test_api.py.jinja").render(e=view.tests),
     }
+
+
+def render_shared(entities: Sequence[EntitySpec], config: ProjectConfig) -> dict[str, str]:
+    """The generated files that belong to no one entity (the API tests' factories).
+
+    Args:
+        entities: All entities of the project.
+        config: The project settings.
+
+    Returns:
+        A mapping of relative path to source text (empty when there is nothing to write).
+    """
+    factories = build_factories_view(entities, config)
+    if factories is None:
+        return {}
+    template = environment().get_template("entity/factories.py.jinja")
+    return {FACTORIES_PATH: template.render(f=factories)}

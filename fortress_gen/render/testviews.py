@@ -16,7 +16,15 @@ from fortress_gen.render.samples import (
 )
 from fortress_gen.spec.model import EntitySpec
 
-__all__ = ["Factory", "FilterTest", "ReferenceTest", "TestView", "build_test_view"]
+__all__ = [
+    "FactoriesView",
+    "Factory",
+    "FilterTest",
+    "ReferenceTest",
+    "TestView",
+    "build_factories_view",
+    "build_test_view",
+]
 
 _MISSING_INT_ID = "2147483647"
 _MISSING_UUID = '"00000000-0000-4000-8000-ffffffffffff"'
@@ -32,6 +40,14 @@ class Factory:
     create_func: str
     route_path: str
     body_items: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FactoriesView:
+    """The context of `factories.py.jinja`: one factory pair per entity that can be created."""
+
+    imports: list[str]
+    factories: list[Factory]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +77,6 @@ class TestView:
     plural_var: str
     route_path: str
     test_imports: list[str]
-    factories: list[Factory]
     body_func: str
     create_func: str
     missing_id: str
@@ -107,6 +122,31 @@ def _dependencies(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> list[En
 
     visit(entity)
     return ordered
+
+
+def _can_create(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> bool:
+    """Whether the tests can create a row of `entity`, and of every row it requires, via the API."""
+    return all("create" in e.operations for e in _dependencies(entity, by_name))
+
+
+def build_factories_view(
+    entities: Sequence[EntitySpec], config: ProjectConfig
+) -> FactoriesView | None:
+    """The test factories of every entity the tests can create, or None if there is none."""
+    by_name = {e.entity: e for e in entities}
+    creatable = [e for e in entities if _can_create(e, by_name)]
+    if not creatable:
+        return None
+    imports = [
+        "from typing import Any",
+        "from httpx import AsyncClient",
+        "from tests.envelope import unwrap",
+    ]
+    if any(f.type == "bytes" and f.writable for e in creatable for f in e.fields.values()):
+        imports.append("import base64")
+    return FactoriesView(
+        imports=sorted(imports), factories=[_factory(e, by_name, config) for e in creatable]
+    )
 
 
 def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: ProjectConfig) -> Factory:
@@ -183,12 +223,11 @@ def build_test_view(
     ]
     if invalid or boundary or sort_keys:
         imports.append("import pytest")
-    if any(f.type == "bytes" and f.writable for e in chain for f in e.fields.values()):
-        imports.append("import base64")
-    factories = [_factory(e, by_name, config) for e in chain]
     # The factories leave optional relations empty, so a filter on one has nothing to match.
     optional_references = {f"{n}_id" for n, r in entity.relations.items() if not r.required}
-    test_rows = {"create", "get", "list"} <= ops and all("create" in e.operations for e in chain)
+    test_rows = {"create", "get", "list"} <= ops and _can_create(entity, by_name)
+    if test_rows:
+        imports.append(f"from tests.api.factories import create_{snake}, {snake}_body")
     distinct_rows = test_rows and all(
         sample(n, f).distinct for e in chain for n, f in e.fields.items() if f.unique and f.writable
     )
@@ -199,7 +238,6 @@ def build_test_view(
         plural_var=pluralize(snake),
         route_path=_route(entity, config),
         test_imports=sorted(imports),
-        factories=factories,
         body_func=f"{snake}_body",
         create_func=f"create_{snake}",
         missing_id=_MISSING_UUID.strip('"') if uuid_id else _MISSING_INT_ID,

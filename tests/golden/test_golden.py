@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import generate, new_project
+from fortress_testing import generate, new_project
 
 CASES = sorted(p.parent for p in Path(__file__).parent.glob("*/answers.yaml"))
 UPDATE_HINT = "pytest tests/golden --update-golden"

@@ -5,27 +5,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import author_body, create_author
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/authors"
-
-
-async def author_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for an Author; `n` varies its unique values."""
-    return {
-        "handle": f"ada_l{n}",
-        "display_name": f"display_name-{n}",
-        "email": f"user{n}@example.com",
-        "bio": f"bio-{n}",
-        "website": f"https://example.com/{n}",
-    }
-
-
-async def create_author(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create an Author through the API and return it as the API does."""
-    response = await client.post("/api/v1/authors", json=await author_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_author_is_404(client: AsyncClient) -> None:

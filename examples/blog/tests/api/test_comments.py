@@ -5,66 +5,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import comment_body, create_comment
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/comments"
-
-
-async def author_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for an Author; `n` varies its unique values."""
-    return {
-        "handle": f"ada_l{n}",
-        "display_name": f"display_name-{n}",
-        "email": f"user{n}@example.com",
-        "bio": f"bio-{n}",
-        "website": f"https://example.com/{n}",
-    }
-
-
-async def create_author(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create an Author through the API and return it as the API does."""
-    response = await client.post("/api/v1/authors", json=await author_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
-
-
-async def post_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Post; `n` varies its unique values."""
-    return {
-        "title": f"title-{n}",
-        "slug": f"slug-{n}",
-        "body": f"body-{n}",
-        "status": ["draft", "published", "archived"][n % 3],
-        "published_at": f"2024-01-01T00:00:{n % 60:02d}+00:00",
-        "reading_minutes": 1 + n,
-        "featured": n % 2 == 0,
-        "extra": {"n": n},
-        "author_id": (await create_author(client, n))["id"],
-    }
-
-
-async def create_post(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Post through the API and return it as the API does."""
-    response = await client.post("/api/v1/posts", json=await post_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
-
-
-async def comment_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Comment; `n` varies its unique values."""
-    return {
-        "author_name": f"author_name-{n}",
-        "body": f"body-{n}",
-        "approved": n % 2 == 0,
-        "post_id": (await create_post(client, n))["id"],
-    }
-
-
-async def create_comment(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Comment through the API and return it as the API does."""
-    response = await client.post("/api/v1/comments", json=await comment_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_comment_is_404(client: AsyncClient) -> None:

@@ -5,24 +5,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import create_tag, tag_body
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/tags"
-
-
-async def tag_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Tag; `n` varies its unique values."""
-    return {
-        "name": f"name-{n}",
-        "color": "#ff8800",
-    }
-
-
-async def create_tag(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Tag through the API and return it as the API does."""
-    response = await client.post("/api/v1/tags", json=await tag_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_tag_is_404(client: AsyncClient) -> None:

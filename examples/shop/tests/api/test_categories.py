@@ -5,24 +5,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import category_body, create_category
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/categories"
-
-
-async def category_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Category; `n` varies its unique values."""
-    return {
-        "name": f"name-{n}",
-        "slug": f"garden-tools-{n}",
-    }
-
-
-async def create_category(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Category through the API and return it as the API does."""
-    response = await client.post("/api/v1/categories", json=await category_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_category_is_404(client: AsyncClient) -> None:

@@ -5,27 +5,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import create_customer, customer_body
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/customers"
-
-
-async def customer_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Customer; `n` varies its unique values."""
-    return {
-        "name": f"name-{n}",
-        "email": f"user{n}@example.com",
-        "phone": f"phone-{n}",
-        "loyalty_points": 0 + n,
-        "birthday": f"2024-01-{n % 28 + 1:02d}",
-    }
-
-
-async def create_customer(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Customer through the API and return it as the API does."""
-    response = await client.post("/api/v1/customers", json=await customer_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_customer_is_404(client: AsyncClient) -> None:

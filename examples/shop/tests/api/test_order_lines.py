@@ -5,83 +5,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import create_order_line, order_line_body
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/order-lines"
-
-
-async def customer_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Customer; `n` varies its unique values."""
-    return {
-        "name": f"name-{n}",
-        "email": f"user{n}@example.com",
-        "phone": f"phone-{n}",
-        "loyalty_points": 0 + n,
-        "birthday": f"2024-01-{n % 28 + 1:02d}",
-    }
-
-
-async def create_customer(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Customer through the API and return it as the API does."""
-    response = await client.post("/api/v1/customers", json=await customer_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
-
-
-async def order_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for an Order; `n` varies its unique values."""
-    return {
-        "number": f"number-{n}",
-        "status": ["pending", "paid", "shipped", "cancelled"][n % 4],
-        "total": str(0 + n),
-        "placed_at": f"2024-01-01T00:00:{n % 60:02d}+00:00",
-        "notes": f"notes-{n}",
-        "customer_id": (await create_customer(client, n))["id"],
-    }
-
-
-async def create_order(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create an Order through the API and return it as the API does."""
-    response = await client.post("/api/v1/orders", json=await order_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
-
-
-async def product_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Product; `n` varies its unique values."""
-    return {
-        "sku": f"sku-{n}",
-        "name": f"name-{n}",
-        "description": f"description-{n}",
-        "price": str(0 + n),
-        "stock": 0 + n,
-        "active": n % 2 == 0,
-        "weight_kg": 0.5 + n,
-    }
-
-
-async def create_product(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Product through the API and return it as the API does."""
-    response = await client.post("/api/v1/products", json=await product_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
-
-
-async def order_line_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for an OrderLine; `n` varies its unique values."""
-    return {
-        "quantity": 1 + n,
-        "unit_price": str(0 + n),
-        "order_id": (await create_order(client, n))["id"],
-        "product_id": (await create_product(client, n))["id"],
-    }
-
-
-async def create_order_line(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create an OrderLine through the API and return it as the API does."""
-    response = await client.post("/api/v1/order-lines", json=await order_line_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_order_line_is_404(client: AsyncClient) -> None:

@@ -5,29 +5,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import create_product, product_body
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/products"
-
-
-async def product_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Product; `n` varies its unique values."""
-    return {
-        "sku": f"sku-{n}",
-        "name": f"name-{n}",
-        "description": f"description-{n}",
-        "price": str(0 + n),
-        "stock": 0 + n,
-        "active": n % 2 == 0,
-        "weight_kg": 0.5 + n,
-    }
-
-
-async def create_product(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Product through the API and return it as the API does."""
-    response = await client.post("/api/v1/products", json=await product_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_product_is_404(client: AsyncClient) -> None:

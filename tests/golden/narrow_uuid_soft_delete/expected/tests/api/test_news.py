@@ -5,24 +5,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import create_news, news_body
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/news"
-
-
-async def news_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a News; `n` varies its unique values."""
-    return {
-        "headline": f"headline-{n}",
-        "status": ["draft", "live"][n % 2],
-    }
-
-
-async def create_news(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a News through the API and return it as the API does."""
-    response = await client.post("/api/v1/news", json=await news_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_news_is_404(client: AsyncClient) -> None:

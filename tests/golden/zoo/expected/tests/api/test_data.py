@@ -5,39 +5,10 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import create_data, data_body
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/data-points"
-
-
-async def data_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Data; `n` varies its unique values."""
-    return {
-        "type": f"type-{n}",
-        "format": ["csv", "json_lines"][n % 2],
-        "hash": f"hash-{n}",
-        "filter": f"filter-{n}",
-        "input": -5 + n,
-        "max": 0.0 + n,
-        "min": str(0 + n),
-        "date": f"2024-01-{n % 28 + 1:02d}",
-        "time": f"12:00:{n % 60:02d}",
-        "datetime": f"2024-01-01T00:00:{n % 60:02d}+00:00",
-        "uuid": f"00000000-0000-4000-8000-{n:012d}",
-        "decimal": str(0 + n),
-        "email": f"user{n}@example.com",
-        "url": f"https://example.com/{n}",
-        "property": n % 2 == 0,
-        "range": 0 + n,
-        "status": f"{n:03d}",
-    }
-
-
-async def create_data(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Data through the API and return it as the API does."""
-    response = await client.post("/api/v1/data-points", json=await data_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_data_is_404(client: AsyncClient) -> None:

@@ -1,43 +1,14 @@
 """API tests of Series, generated from its spec's fields and constraints."""
 
-import base64
 from typing import Any
 
 import pytest
 from httpx import AsyncClient
 
+from tests.api.factories import create_series, series_body
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/series"
-
-
-async def series_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """A valid create payload for a Series; `n` varies its unique values."""
-    return {
-        "a_str": f"a_str-{n}",
-        "a_text": f"a_text-{n}",
-        "a_int": 0 + n,
-        "a_bigint": 0 + n,
-        "a_float": 0.0 + n,
-        "a_decimal": str(0 + n),
-        "a_bool": n % 2 == 0,
-        "a_date": f"2024-01-{n % 28 + 1:02d}",
-        "a_datetime": f"2024-01-01T00:00:{n % 60:02d}+00:00",
-        "a_time": f"12:00:{n % 60:02d}",
-        "a_uuid": f"00000000-0000-4000-8000-{n:012d}",
-        "a_email": f"user{n}@example.com",
-        "a_url": f"https://example.com/{n}",
-        "a_enum": ["one", "two"][n % 2],
-        "a_json": {"n": n},
-        "a_bytes": base64.b64encode(f"bytes-{n}".encode()).decode(),
-    }
-
-
-async def create_series(client: AsyncClient, n: int = 1) -> dict[str, Any]:
-    """Create a Series through the API and return it as the API does."""
-    response = await client.post("/api/v1/series", json=await series_body(client, n))
-    created: dict[str, Any] = unwrap(response, 201)
-    return created
 
 
 async def test_get_unknown_series_is_404(client: AsyncClient) -> None:
