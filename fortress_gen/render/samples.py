@@ -191,6 +191,8 @@ def invalid_cases(name: str, field: FieldSpec) -> list[Case]:
         cases.append(Case(name, "a" * (longest + 1)))
     if kind in ("str", "text") and field.min_length:
         cases.append(Case(name, "a" * (field.min_length - 1)))
+    if kind in ("str", "text"):
+        cases.append(Case(name, "nul\x00byte"))
     if kind in ("int", "bigint", "float", "decimal"):
         if field.gt is not None:
             cases.append(Case(name, _number_json(Decimal(str(field.gt)), field)))

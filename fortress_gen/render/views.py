@@ -386,6 +386,7 @@ def _schema_part(ctx: _Context) -> SchemaView:
     readable = {n: f for n, f in fields.items() if not f.secret}
     imports = _Imports(
         "from pydantic import BaseModel, ConfigDict, Field",
+        f"from {ctx.package}.schemas.base import InputSchema",
         *_type_imports(list(fields.values()), schema=True),
     )
     if any(f.type == "datetime" for f in writable.values()):
@@ -421,7 +422,7 @@ def _schema_part(ctx: _Context) -> SchemaView:
     imports.add("from typing import Literal")
     return SchemaView(
         imports=imports.lines(),
-        input_config=f'ConfigDict(extra="forbid"{bytes_config})',
+        input_config=f"ConfigDict({bytes_config.removeprefix(', ')})" if has_bytes else "",
         output_config=f"ConfigDict(from_attributes=True{bytes_config})",
         create_fields=create or ["pass"],
         update_fields=update or ["pass"],

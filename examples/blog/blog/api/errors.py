@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException
 
 from blog.core.errors import DomainError
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 
 def register_exception_handlers(app: FastAPI) -> None:
-    """Map domain, validation, HTTP, integrity and unexpected errors to the envelope."""
+    """Map domain, validation, HTTP, database and unexpected errors to the envelope."""
 
     @app.exception_handler(DomainError)
     async def handle_domain_error(request: Request, exc: DomainError) -> JSONResponse:
@@ -43,6 +43,11 @@ def register_exception_handlers(app: FastAPI) -> None:
     async def handle_integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:
         logger.info("Integrity error on %s %s: %s", request.method, request.url.path, exc.orig)
         return error_response(409, "The request conflicts with existing data")
+
+    @app.exception_handler(DataError)
+    async def handle_data_error(request: Request, exc: DataError) -> JSONResponse:
+        logger.info("Data error on %s %s: %s", request.method, request.url.path, exc.orig)
+        return error_response(422, "A value cannot be stored by the database")
 
     @app.exception_handler(Exception)
     async def handle_unexpected_error(request: Request, exc: Exception) -> JSONResponse:

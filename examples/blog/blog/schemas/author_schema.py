@@ -5,13 +5,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from blog.schemas.base import InputSchema
 from blog.schemas.types import HttpUrlStr
 
 
-class AuthorCreate(BaseModel):
+class AuthorCreate(InputSchema):
     """What a client sends to create an Author."""
-
-    model_config = ConfigDict(extra="forbid")
 
     handle: str = Field(max_length=40, pattern="^[a-z0-9_]+$", examples=["ada_l"])
     display_name: str = Field(max_length=100)
@@ -20,10 +19,8 @@ class AuthorCreate(BaseModel):
     website: HttpUrlStr | None = Field(default=None, max_length=2083)
 
 
-class AuthorUpdate(BaseModel):
+class AuthorUpdate(InputSchema):
     """A partial update of an Author: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     handle: str | None = Field(
         default=None, max_length=40, pattern="^[a-z0-9_]+$", examples=["ada_l"]
@@ -57,10 +54,8 @@ class AuthorResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class AuthorListParams(BaseModel):
+class AuthorListParams(InputSchema):
     """The query parameters of the Author list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -6,11 +6,11 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from blog.schemas.base import InputSchema
 
-class CommentCreate(BaseModel):
+
+class CommentCreate(InputSchema):
     """What a client sends to create a Comment."""
-
-    model_config = ConfigDict(extra="forbid")
 
     author_name: str = Field(max_length=80)
     body: str = Field(min_length=1, max_length=5000)
@@ -19,10 +19,8 @@ class CommentCreate(BaseModel):
     parent_id: int | None = Field(default=None, ge=1, le=2147483647)
 
 
-class CommentUpdate(BaseModel):
+class CommentUpdate(InputSchema):
     """A partial update of a Comment: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     author_name: str | None = Field(default=None, max_length=80)
     body: str | None = Field(default=None, min_length=1, max_length=5000)
@@ -54,10 +52,8 @@ class CommentResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class CommentListParams(BaseModel):
+class CommentListParams(InputSchema):
     """The query parameters of the Comment list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -6,11 +6,11 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, field_validator
 
+from blog.schemas.base import InputSchema
 
-class PostCreate(BaseModel):
+
+class PostCreate(InputSchema):
     """What a client sends to create a Post."""
-
-    model_config = ConfigDict(extra="forbid")
 
     title: str = Field(max_length=200)
     slug: str = Field(max_length=200)
@@ -23,10 +23,8 @@ class PostCreate(BaseModel):
     author_id: int = Field(ge=1, le=2147483647)
 
 
-class PostUpdate(BaseModel):
+class PostUpdate(InputSchema):
     """A partial update of a Post: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     title: str | None = Field(default=None, max_length=200)
     slug: str | None = Field(default=None, max_length=200)
@@ -66,10 +64,8 @@ class PostResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class PostListParams(BaseModel):
+class PostListParams(InputSchema):
     """The query parameters of the Post list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -4,11 +4,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from blog.schemas.base import InputSchema
 
-class TagCreate(BaseModel):
+
+class TagCreate(InputSchema):
     """What a client sends to create a Tag."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str = Field(max_length=50)
     color: str = Field(
@@ -16,10 +16,8 @@ class TagCreate(BaseModel):
     )
 
 
-class TagUpdate(BaseModel):
+class TagUpdate(InputSchema):
     """A partial update of a Tag: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, max_length=50)
     color: str | None = Field(
@@ -45,10 +43,8 @@ class TagResponse(BaseModel):
     color: str
 
 
-class TagListParams(BaseModel):
+class TagListParams(InputSchema):
     """The query parameters of the Tag list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -95,10 +95,13 @@ async def test_create_author_without_a_required_field_is_422(
     ("field", "value"),
     [
         ("handle", "a" * 41),
+        ("handle", "nul\x00byte"),
         ("display_name", "a" * 101),
+        ("display_name", "nul\x00byte"),
         ("email", "a" * 321),
         ("email", "not-an-email"),
         ("bio", "a" * 2001),
+        ("bio", "nul\x00byte"),
         ("website", "a" * 2084),
         ("website", "not a url"),
     ],

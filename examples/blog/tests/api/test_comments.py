@@ -116,8 +116,10 @@ async def test_create_comment_without_a_required_field_is_422(
     ("field", "value"),
     [
         ("author_name", "a" * 81),
+        ("author_name", "nul\x00byte"),
         ("body", "a" * 5001),
         ("body", ""),
+        ("body", "nul\x00byte"),
         ("approved", "maybe"),
     ],
 )

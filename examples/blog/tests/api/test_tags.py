@@ -90,7 +90,9 @@ async def test_create_tag_without_a_required_field_is_422(client: AsyncClient, f
     ("field", "value"),
     [
         ("name", "a" * 51),
+        ("name", "nul\x00byte"),
         ("color", "aaaaaaaa"),
+        ("color", "nul\x00byte"),
     ],
 )
 async def test_create_tag_rejects_invalid_values(

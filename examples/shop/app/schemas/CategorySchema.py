@@ -5,11 +5,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.schemas.base import InputSchema
 
-class CategoryCreate(BaseModel):
+
+class CategoryCreate(InputSchema):
     """What a client sends to create a Category."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str = Field(max_length=80)
     slug: str = Field(
@@ -18,10 +18,8 @@ class CategoryCreate(BaseModel):
     parent_id: int | None = Field(default=None, ge=1, le=2147483647)
 
 
-class CategoryUpdate(BaseModel):
+class CategoryUpdate(InputSchema):
     """A partial update of a Category: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, max_length=80)
     slug: str | None = Field(
@@ -51,10 +49,8 @@ class CategoryResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class CategoryListParams(BaseModel):
+class CategoryListParams(InputSchema):
     """The query parameters of the Category list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -5,11 +5,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from app.schemas.base import InputSchema
 
-class CustomerCreate(BaseModel):
+
+class CustomerCreate(InputSchema):
     """What a client sends to create a Customer."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str = Field(max_length=120)
     email: EmailStr = Field(max_length=320)
@@ -18,10 +18,8 @@ class CustomerCreate(BaseModel):
     birthday: dt.date | None = None
 
 
-class CustomerUpdate(BaseModel):
+class CustomerUpdate(InputSchema):
     """A partial update of a Customer: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, max_length=120)
     email: EmailStr | None = Field(default=None, max_length=320)
@@ -53,10 +51,8 @@ class CustomerResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class CustomerListParams(BaseModel):
+class CustomerListParams(InputSchema):
     """The query parameters of the Customer list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.schemas.base import InputSchema
 
-class OrderLineCreate(BaseModel):
+
+class OrderLineCreate(InputSchema):
     """What a client sends to create an OrderLine."""
-
-    model_config = ConfigDict(extra="forbid")
 
     quantity: int = Field(ge=1, le=1000)
     unit_price: Decimal = Field(ge=Decimal("0"), max_digits=10, decimal_places=2)
@@ -18,10 +18,8 @@ class OrderLineCreate(BaseModel):
     product_id: int = Field(ge=1, le=2147483647)
 
 
-class OrderLineUpdate(BaseModel):
+class OrderLineUpdate(InputSchema):
     """A partial update of an OrderLine: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     quantity: int | None = Field(default=None, ge=1, le=1000)
     unit_price: Decimal | None = Field(
@@ -53,10 +51,8 @@ class OrderLineResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class OrderLineListParams(BaseModel):
+class OrderLineListParams(InputSchema):
     """The query parameters of the OrderLine list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

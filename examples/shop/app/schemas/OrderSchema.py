@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
+from app.schemas.base import InputSchema
 
-class OrderCreate(BaseModel):
+
+class OrderCreate(InputSchema):
     """What a client sends to create an Order."""
-
-    model_config = ConfigDict(extra="forbid")
 
     number: str = Field(max_length=32)
     status: Literal["pending", "paid", "shipped", "cancelled"] = "pending"
@@ -20,10 +20,8 @@ class OrderCreate(BaseModel):
     customer_id: int = Field(ge=1, le=2147483647)
 
 
-class OrderUpdate(BaseModel):
+class OrderUpdate(InputSchema):
     """A partial update of an Order: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     number: str | None = Field(default=None, max_length=32)
     status: Literal["pending", "paid", "shipped", "cancelled"] | None = None
@@ -57,10 +55,8 @@ class OrderResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class OrderListParams(BaseModel):
+class OrderListParams(InputSchema):
     """The query parameters of the Order list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.schemas.base import InputSchema
 
-class ProductCreate(BaseModel):
+
+class ProductCreate(InputSchema):
     """What a client sends to create a Product."""
-
-    model_config = ConfigDict(extra="forbid")
 
     sku: str = Field(max_length=32, description="Stock keeping unit.")
     name: str = Field(max_length=200)
@@ -22,10 +22,8 @@ class ProductCreate(BaseModel):
     category_id: int | None = Field(default=None, ge=1, le=2147483647)
 
 
-class ProductUpdate(BaseModel):
+class ProductUpdate(InputSchema):
     """A partial update of a Product: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     sku: str | None = Field(default=None, max_length=32, description="Stock keeping unit.")
     name: str | None = Field(default=None, max_length=200)
@@ -63,10 +61,8 @@ class ProductResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class ProductListParams(BaseModel):
+class ProductListParams(InputSchema):
     """The query parameters of the Product list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=25, ge=1, le=200)
     cursor: str | None = Field(default=None, max_length=512)

@@ -98,7 +98,9 @@ async def test_create_category_without_a_required_field_is_422(
     ("field", "value"),
     [
         ("name", "a" * 81),
+        ("name", "nul\x00byte"),
         ("slug", "a" * 81),
+        ("slug", "nul\x00byte"),
     ],
 )
 async def test_create_category_rejects_invalid_values(

@@ -103,9 +103,11 @@ async def test_create_customer_without_a_required_field_is_422(
     ("field", "value"),
     [
         ("name", "a" * 121),
+        ("name", "nul\x00byte"),
         ("email", "a" * 321),
         ("email", "not-an-email"),
         ("phone", "a" * 33),
+        ("phone", "nul\x00byte"),
         ("loyalty_points", -1),
         ("loyalty_points", "twelve"),
         ("birthday", "2024-13-45"),

@@ -116,11 +116,13 @@ async def test_create_order_without_a_required_field_is_422(
     ("field", "value"),
     [
         ("number", "a" * 33),
+        ("number", "nul\x00byte"),
         ("status", "not_a_pending_paid_shipped_cancelled"),
         ("total", "-1.00"),
         ("total", "1" * 13),
         ("total", "twelve"),
         ("placed_at", "2024-01-01T00:00:00"),
+        ("notes", "nul\x00byte"),
     ],
 )
 async def test_create_order_rejects_invalid_values(

@@ -111,7 +111,10 @@ async def test_create_product_without_a_required_field_is_422(
     ("field", "value"),
     [
         ("sku", "a" * 33),
+        ("sku", "nul\x00byte"),
         ("name", "a" * 201),
+        ("name", "nul\x00byte"),
+        ("description", "nul\x00byte"),
         ("price", "-1.00"),
         ("price", "1" * 13),
         ("price", "twelve"),

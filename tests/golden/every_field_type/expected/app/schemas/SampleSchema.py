@@ -15,13 +15,14 @@ from pydantic import (
     field_validator,
 )
 
+from app.schemas.base import InputSchema
 from app.schemas.types import HttpUrlStr
 
 
-class SampleCreate(BaseModel):
+class SampleCreate(InputSchema):
     """What a client sends to create a Sample."""
 
-    model_config = ConfigDict(extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
     title: str = Field(min_length=2, max_length=40, description="A short title.")
     code: str = Field(max_length=12, pattern="^[A-Z]{3}-[0-9]+$", examples=["ABC-1"])
@@ -47,10 +48,10 @@ class SampleCreate(BaseModel):
     date: dt.date | None = None
 
 
-class SampleUpdate(BaseModel):
+class SampleUpdate(InputSchema):
     """A partial update of a Sample: only the fields sent are changed."""
 
-    model_config = ConfigDict(extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
     title: str | None = Field(
         default=None, min_length=2, max_length=40, description="A short title."
@@ -132,10 +133,8 @@ class SampleResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class SampleListParams(BaseModel):
+class SampleListParams(InputSchema):
     """The query parameters of the Sample list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -135,7 +135,10 @@ async def test_create_sample_without_a_required_field_is_422(
     [
         ("title", "a" * 41),
         ("title", "a"),
+        ("title", "nul\x00byte"),
         ("code", "a" * 13),
+        ("code", "nul\x00byte"),
+        ("body", "nul\x00byte"),
         ("count", -1),
         ("count", 1001),
         ("count", "twelve"),
@@ -158,7 +161,9 @@ async def test_create_sample_without_a_required_field_is_422(
         ("homepage", "not a url"),
         ("kind", "not_a_small_medium_large"),
         ("password", "a" * 129),
+        ("password", "nul\x00byte"),
         ("type", "a" * 21),
+        ("type", "nul\x00byte"),
         ("date", "2024-13-45"),
     ],
 )

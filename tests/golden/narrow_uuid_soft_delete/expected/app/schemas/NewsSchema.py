@@ -5,20 +5,18 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.schemas.base import InputSchema
 
-class NewsCreate(BaseModel):
+
+class NewsCreate(InputSchema):
     """What a client sends to create a News."""
-
-    model_config = ConfigDict(extra="forbid")
 
     headline: str = Field(max_length=120)
     status: Literal["draft", "live"] = "draft"
 
 
-class NewsUpdate(BaseModel):
+class NewsUpdate(InputSchema):
     """A partial update of a News: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     headline: str | None = Field(default=None, max_length=120)
     status: Literal["draft", "live"] | None = None
@@ -42,10 +40,8 @@ class NewsResponse(BaseModel):
     status: Literal["draft", "live"]
 
 
-class NewsListParams(BaseModel):
+class NewsListParams(InputSchema):
     """The query parameters of the News list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -62,6 +62,7 @@ async def test_create_news_without_a_required_field_is_422(client: AsyncClient, 
     ("field", "value"),
     [
         ("headline", "a" * 121),
+        ("headline", "nul\x00byte"),
         ("status", "not_a_draft_live"),
     ],
 )

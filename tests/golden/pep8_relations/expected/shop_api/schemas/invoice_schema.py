@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from shop_api.schemas.base import InputSchema
 
-class InvoiceCreate(BaseModel):
+
+class InvoiceCreate(InputSchema):
     """What a client sends to create an Invoice."""
-
-    model_config = ConfigDict(extra="forbid")
 
     number: str = Field(max_length=20)
     amount: Decimal = Field(max_digits=12, decimal_places=2)
@@ -18,10 +18,8 @@ class InvoiceCreate(BaseModel):
     replaces_id: int | None = Field(default=None, ge=1, le=2147483647)
 
 
-class InvoiceUpdate(BaseModel):
+class InvoiceUpdate(InputSchema):
     """A partial update of an Invoice: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     number: str | None = Field(default=None, max_length=20)
     amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
@@ -51,10 +49,8 @@ class InvoiceResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class InvoiceListParams(BaseModel):
+class InvoiceListParams(InputSchema):
     """The query parameters of the Invoice list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -92,6 +92,7 @@ async def test_create_customer_without_a_required_field_is_422(
     ("field", "value"),
     [
         ("name", "a" * 81),
+        ("name", "nul\x00byte"),
         ("email", "a" * 321),
         ("email", "not-an-email"),
     ],

@@ -112,6 +112,7 @@ async def test_create_invoice_without_a_required_field_is_422(
     ("field", "value"),
     [
         ("number", "a" * 21),
+        ("number", "nul\x00byte"),
         ("amount", "1" * 13),
         ("amount", "twelve"),
     ],

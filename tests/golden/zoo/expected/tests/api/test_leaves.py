@@ -92,7 +92,9 @@ async def test_create_leaf_without_a_required_field_is_422(client: AsyncClient, 
     [
         ("note", "a" * 501),
         ("note", ""),
+        ("note", "nul\x00byte"),
         ("secret_code", "a" * 17),
+        ("secret_code", "nul\x00byte"),
     ],
 )
 async def test_create_leaf_rejects_invalid_values(

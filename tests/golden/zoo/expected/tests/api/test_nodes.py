@@ -110,6 +110,7 @@ async def test_create_node_without_a_required_field_is_422(client: AsyncClient, 
     ("field", "value"),
     [
         ("label", "a" * 51),
+        ("label", "nul\x00byte"),
         ("weight", -1.0),
         ("weight", 2.0),
         ("weight", "twelve"),

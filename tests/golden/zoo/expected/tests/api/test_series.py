@@ -116,6 +116,8 @@ async def test_create_series_without_a_required_field_is_422(
     ("field", "value"),
     [
         ("a_str", "a" * 256),
+        ("a_str", "nul\x00byte"),
+        ("a_text", "nul\x00byte"),
         ("a_int", -2147483649),
         ("a_int", "twelve"),
         ("a_bigint", 9223372036854775808),

@@ -7,13 +7,12 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from zoo.schemas.base import InputSchema
 from zoo.schemas.types import HttpUrlStr
 
 
-class DataCreate(BaseModel):
+class DataCreate(InputSchema):
     """What a client sends to create a Data."""
-
-    model_config = ConfigDict(extra="forbid")
 
     type: str = Field(default="plain", max_length=30)
     format: Literal["csv", "json_lines"] = "csv"
@@ -35,10 +34,8 @@ class DataCreate(BaseModel):
     series_id: int | None = Field(default=None, ge=1, le=2147483647)
 
 
-class DataUpdate(BaseModel):
+class DataUpdate(InputSchema):
     """A partial update of a Data: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     type: str | None = Field(default=None, max_length=30)
     format: Literal["csv", "json_lines"] | None = None
@@ -96,10 +93,8 @@ class DataResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class DataListParams(BaseModel):
+class DataListParams(InputSchema):
     """The query parameters of the Data list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -4,21 +4,19 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from zoo.schemas.base import InputSchema
 
-class LeafCreate(BaseModel):
+
+class LeafCreate(InputSchema):
     """What a client sends to create a Leaf."""
-
-    model_config = ConfigDict(extra="forbid")
 
     note: str = Field(min_length=1, max_length=500)
     secret_code: str = Field(max_length=16)
     node_id: int = Field(ge=1, le=2147483647)
 
 
-class LeafUpdate(BaseModel):
+class LeafUpdate(InputSchema):
     """A partial update of a Leaf: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     note: str | None = Field(default=None, min_length=1, max_length=500)
     secret_code: str | None = Field(default=None, max_length=16)
@@ -44,10 +42,8 @@ class LeafResponse(BaseModel):
     node_id: int
 
 
-class LeafListParams(BaseModel):
+class LeafListParams(InputSchema):
     """The query parameters of the Leaf list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

@@ -5,11 +5,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from zoo.schemas.base import InputSchema
 
-class NodeCreate(BaseModel):
+
+class NodeCreate(InputSchema):
     """What a client sends to create a Node."""
-
-    model_config = ConfigDict(extra="forbid")
 
     label: str = Field(max_length=50)
     weight: float = Field(ge=0.0, le=1.0)
@@ -18,10 +18,8 @@ class NodeCreate(BaseModel):
     mirror_id: int | None = Field(default=None, ge=1, le=2147483647)
 
 
-class NodeUpdate(BaseModel):
+class NodeUpdate(InputSchema):
     """A partial update of a Node: only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     label: str | None = Field(default=None, max_length=50)
     weight: float | None = Field(default=None, ge=0.0, le=1.0)
@@ -53,10 +51,8 @@ class NodeResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class NodeListParams(BaseModel):
+class NodeListParams(InputSchema):
     """The query parameters of the Node list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)

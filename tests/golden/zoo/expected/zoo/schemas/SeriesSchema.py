@@ -15,13 +15,14 @@ from pydantic import (
     field_validator,
 )
 
+from zoo.schemas.base import InputSchema
 from zoo.schemas.types import HttpUrlStr
 
 
-class SeriesCreate(BaseModel):
+class SeriesCreate(InputSchema):
     """What a client sends to create a Series."""
 
-    model_config = ConfigDict(extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
     a_str: str = Field(max_length=255)
     a_text: str
@@ -41,10 +42,10 @@ class SeriesCreate(BaseModel):
     a_bytes: bytes
 
 
-class SeriesUpdate(BaseModel):
+class SeriesUpdate(InputSchema):
     """A partial update of a Series: only the fields sent are changed."""
 
-    model_config = ConfigDict(extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+    model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
     a_str: str | None = Field(default=None, max_length=255)
     a_text: str | None = None
@@ -118,10 +119,8 @@ class SeriesResponse(BaseModel):
     updated_at: dt.datetime
 
 
-class SeriesListParams(BaseModel):
+class SeriesListParams(InputSchema):
     """The query parameters of the Series list: page, order and filters."""
-
-    model_config = ConfigDict(extra="forbid")
 
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
