@@ -8,8 +8,8 @@ from pathlib import Path
 
 __all__ = [
     "ExitCode",
-    "FortressError",
     "FormatError",
+    "FortressError",
     "Location",
     "PatchError",
     "ProjectError",

@@ -8,6 +8,7 @@ scratch directory, with the project's own configuration, so the output passes th
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -29,10 +30,11 @@ known-first-party = ["{package}"]
 """
 
 
+@cache
 def _ruff() -> str:
     """The ruff binary that ships with Fortress's pinned ruff package."""
     try:
-        from ruff.__main__ import find_ruff_bin
+        from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - ruff is a dependency
         found = shutil.which("ruff")
         if found is None:
@@ -45,6 +47,10 @@ def _run(args: list[str], cwd: Path) -> None:
     result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()
+        if not detail and "--quiet" in args:  # `--quiet` also silences the reason
+            loud = [arg for arg in args if arg != "--quiet"]
+            again = subprocess.run(loud, cwd=cwd, capture_output=True, text=True, check=False)
+            detail = (again.stderr or again.stdout).strip()
         raise FormatError(
             f"the formatter failed on generated code: {detail}",
             hint="this is a bug in Fortress's templates; please report it with the spec",
@@ -81,20 +87,53 @@ def format_sources(
     result = dict(sources)
     if not python:
         return result
-    with tempfile.TemporaryDirectory(prefix="fortress-fmt-") as tmp:
+    scratch_parent = _ram_scratch() if formatter == "ruff" else None
+    try:
+        formatted = _format_batch(python, root, package, formatter, scratch_parent)
+    except OSError:
+        if scratch_parent is None:
+            raise
+        formatted = _format_batch(python, root, package, formatter, None)  # e.g. shm full
+    result.update(formatted)
+    return result
+
+
+def _ram_scratch() -> str | None:
+    """A RAM-backed place for the scratch tree (Linux's /dev/shm) unless TMPDIR says where.
+
+    Creating hundreds of small files on a journaling disk costs more than formatting them;
+    the formatted bytes do not depend on where the tree is (ruff gets `--config`).
+    """
+    shm = Path("/dev/shm")
+    if os.environ.get("TMPDIR") or not shm.is_dir() or not os.access(shm, os.W_OK):
+        return None
+    return str(shm)
+
+
+def _format_batch(
+    python: Mapping[str, str], root: Path, package: str, formatter: str, parent: str | None
+) -> dict[str, str]:
+    """Write the sources to a scratch tree, format it with one process per tool, read back."""
+    result: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="fortress-fmt-", dir=parent) as tmp:
         scratch = Path(tmp)
         tree = scratch / "tree"
+        made: set[Path] = set()
         for path, text in python.items():
             target = tree / path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_text(text, encoding="utf-8")
         config = _config_args(root, package, scratch)
         ruff = _ruff()
-        _run([ruff, "check", "--fix-only", "--select", "I,F401", "--quiet", *config, "."], tree)
+        # --no-cache: the scratch tree is thrown away, so a cache would only cost writes.
+        fix = ["check", "--fix-only", "--select", "I,F401", "--quiet", "--no-cache"]
+        _run([ruff, *fix, *config, "."], tree)
         if formatter == "black":
             _run([sys.executable, "-m", "black", "--quiet", "."], tree)
         else:
-            _run([ruff, "format", "--quiet", *config, "."], tree)
+            _run([ruff, "format", "--quiet", "--no-cache", *config, "."], tree)
         for path in python:
             text = (tree / path).read_text(encoding="utf-8")
             result[path] = text.rstrip("\n") + "\n"

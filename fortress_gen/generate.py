@@ -82,6 +82,17 @@ def _migration(
     return revision, to_json(new)
 
 
+def _revision_on_disk(root: Path, revision: str) -> str | None:
+    """The migration file that already holds `revision`, if any.
+
+    Revision ids hash the parent and the body, so such a file is this very migration,
+    written by a run that did not get to write the lock (interrupted, or the lock was
+    lost). Writing it again under a new time would give Alembic the revision twice.
+    """
+    found = sorted((root / _MIGRATIONS_DIR).glob(f"*_{revision}_*.py"))
+    return found[0].relative_to(root).as_posix() if found else None
+
+
 def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
     """Plan a `fortress generate` of `project`: every file's status and the next lock.
 
@@ -120,8 +131,12 @@ def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
             files[path] = previous
     head = lock.migration_head
     if migration is not None and migration_path is not None:
-        text = formatted[migration_path]
-        ops.append(FileOp(migration_path, "create", content=text, kind="migration"))
+        existing = _revision_on_disk(root, migration.revision)
+        if existing is not None:
+            ops.append(FileOp(existing, "identical", kind="migration"))
+        else:
+            text = formatted[migration_path]
+            ops.append(FileOp(migration_path, "create", content=text, kind="migration"))
         head = migration.revision
     ops.extend(plan_patches(project))
     new_lock = Lock(

@@ -331,4 +331,8 @@ def reserved_entity_reason(name: str) -> str | None:
         return "a Python keyword"
     if name in RESERVED_ENTITY_NAMES:
         return "a name generated modules import or define"
+    snake = snake_case(name)
+    for stem in (snake, pluralize(snake)):
+        if keyword.iskeyword(stem):
+            return f"its module would be named '{stem}', a Python keyword"
     return None

@@ -18,9 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 _TEMPLATE_CACHE: dict[tuple[tuple[str, str], ...], Path] = {}
 
 
-def new_project(
-    destination: Path, cache_dir: Path, *, data: dict[str, str] | None = None
-) -> Path:
+def new_project(destination: Path, cache_dir: Path, *, data: dict[str, str] | None = None) -> Path:
     """A fresh project from the copier template (rendered once per answer set, then copied)."""
     answers = {"project_name": "Golden", **(data or {})}
     key = tuple(sorted(answers.items()))

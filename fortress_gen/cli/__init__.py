@@ -58,7 +58,9 @@ app.command("schema", epilog=schema.EPILOG)(schema.command)
 def main() -> None:
     """Run the CLI; the single place where errors become messages and exit codes."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode, click returns the code of a `typer.Exit` instead of
+        # exiting with it.
+        code = app(standalone_mode=False)
     except FortressError as exc:
         errors = exc.errors if isinstance(exc, SpecErrors) else [exc]
         for error in errors:
@@ -72,7 +74,11 @@ def main() -> None:
         console.error("aborted")
         sys.exit(1)
     except _click_usage_errors() as exc:
-        exc.show()
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:  # pragma: no cover - every click exception has show()
+            console.error(str(exc))
         sys.exit(int(ExitCode.USAGE))
     except KeyboardInterrupt:
         console.error("interrupted; files are written all at once or not at all")
@@ -83,9 +89,23 @@ def main() -> None:
         console.error(f"internal error: {type(exc).__name__}: {exc}")
         console.info("This is a bug in Fortress. Run again with --debug to see the traceback.")
         sys.exit(3)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
-def _click_usage_errors() -> type[Exception]:
-    import click
-
-    return click.ClickException
+def _click_usage_errors() -> tuple[type[Exception], ...]:
+    """Click's usage errors: typer >= 0.16 raises those of its own copy of click."""
+    errors: list[type[Exception]] = []
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:  # pragma: no cover - typer < 0.16 uses click itself
+        pass
+    else:
+        errors.append(ClickException)
+    try:
+        import click
+    except ImportError:  # pragma: no cover - typer >= 0.16 does not need click
+        pass
+    else:
+        errors.append(click.ClickException)
+    return tuple(errors)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from fortress_gen.config import find_project_root
 from fortress_gen.errors import FortressError
 
 __all__ = ["NOW_HELP", "parse_now", "project_root"]
@@ -21,6 +20,8 @@ NowOption = typer.Option(None, "--now", help=NOW_HELP, show_default=False)
 
 def project_root(root: Path | None) -> Path:
     """The project root: `--root`, else the nearest parent directory with a fortress.yaml."""
+    from fortress_gen.config import find_project_root  # pydantic; not needed for `--help`
+
     return find_project_root(root if root is not None else Path.cwd())
 
 

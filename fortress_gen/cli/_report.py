@@ -16,8 +16,12 @@ __all__ = ["run_generate"]
 
 
 def _diff(plan: Plan) -> str:
+    """Every write, and for each conflict what Fortress would have written instead."""
     chunks: list[str] = []
-    for op in plan.changes:
+    changes = set(plan.changes)
+    for op in plan.ops:
+        if op not in changes and not (op.status == "conflict" and op.content is not None):
+            continue
         old = (op.old or "").splitlines(keepends=True)
         new = (op.content or "").splitlines(keepends=True)
         source = f"a/{op.path}" if op.old is not None else "/dev/null"
@@ -55,18 +59,26 @@ def run_generate(
             console.status(op.status, op.path, op.reason)
     if diff:
         console.result(_diff(plan))
-    if plan.is_noop:
+    if plan.is_noop and not plan.conflicts:
         console.info("Everything is in step with the specs; nothing changed.")
-        return int(ExitCode.FINDINGS) if plan.conflicts else int(ExitCode.OK)
+        return int(ExitCode.OK)
+    if plan.is_noop:
+        console.info(_summary(plan, written=True) + "; nothing else to change.")
+        _conflict_note(plan)
+        return int(ExitCode.FINDINGS)
     if check or dry_run:
         console.info(_summary(plan, written=False) + "; nothing was written.")
         return int(ExitCode.FINDINGS) if check or plan.conflicts else int(ExitCode.OK)
     apply_plan(plan, project.root)
     console.info(_summary(plan, written=True) + ".")
     if plan.conflicts:
-        console.note(
-            f"{len(plan.conflicts)} file(s) were left as they are because you changed them; "
-            "compare them with what Fortress would write using `fortress generate --diff`."
-        )
+        _conflict_note(plan)
         return int(ExitCode.FINDINGS)
     return int(ExitCode.OK)
+
+
+def _conflict_note(plan: Plan) -> None:
+    console.note(
+        f"{len(plan.conflicts)} file(s) were left as they are because you changed them; "
+        "compare them with what Fortress would write using `fortress generate --diff`."
+    )

@@ -8,8 +8,6 @@ import typer
 
 from fortress_gen.cli._console import console
 from fortress_gen.cli._options import NowOption, RootOption, parse_now, project_root
-from fortress_gen.cli._report import run_generate
-from fortress_gen.spec.project import load_project
 
 EPILOG = """\b
 Examples:
@@ -35,6 +33,10 @@ def command(
     root: Path | None = RootOption,
 ) -> None:
     """Generate every layer of every entity in specs/, keeping your edits."""
+    # The pipeline is imported when the command runs, so `--help` stays fast.
+    from fortress_gen.cli._report import run_generate
+    from fortress_gen.spec.project import load_project
+
     console.verbose = verbose
     project = load_project(project_root(root))
     code = run_generate(project, now=parse_now(now), check=check, dry_run=dry_run, diff=diff)

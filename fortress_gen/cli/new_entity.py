@@ -10,11 +10,7 @@ import typer
 
 from fortress_gen.cli._console import console
 from fortress_gen.cli._options import NowOption, RootOption, parse_now, project_root
-from fortress_gen.cli._report import run_generate
-from fortress_gen.config import load_config
 from fortress_gen.errors import FortressError
-from fortress_gen.spec.project import load_project
-from fortress_gen.spec.shorthand import dump_spec_yaml, parse_field_args
 
 EPILOG = """\b
 Examples:
@@ -52,6 +48,13 @@ def command(
     root: Path | None = RootOption,
 ) -> None:
     """Describe a new entity on the command line; write its spec and generate it."""
+    # The pipeline is imported when the command runs, so `--help` stays fast.
+    from fortress_gen.cli._report import run_generate
+    from fortress_gen.config import load_config
+    from fortress_gen.spec.project import load_project
+    from fortress_gen.spec.shorthand import dump_spec_yaml, parse_field_args, schema_ref
+
+    moment = parse_now(now)  # a bad --now is refused before anything is written
     project_dir = project_root(root)
     config = load_config(project_dir)
     spec = parse_field_args(name, fields or [])
@@ -73,13 +76,13 @@ def command(
             hint="edit it and run `fortress generate`, or pick another name",
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dump_spec_yaml(spec), encoding="utf-8")
+    path.write_text(dump_spec_yaml(spec, schema_ref=schema_ref(config.specs)), encoding="utf-8")
     try:
         project = load_project(project_dir)
         console.status("create", path.relative_to(project_dir).as_posix())
         if spec_only:
             raise typer.Exit(0)
-        code = run_generate(project, now=parse_now(now))
+        code = run_generate(project, now=moment)
     except FortressError:
         with contextlib.suppress(OSError):
             path.unlink()

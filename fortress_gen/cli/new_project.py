@@ -9,7 +9,6 @@ import typer
 
 from fortress_gen.cli._console import console
 from fortress_gen.errors import FortressError
-from fortress_gen.project import create_project
 
 EPILOG = """\b
 Examples:
@@ -42,6 +41,8 @@ def command(
     ),
 ) -> None:
     """Create a new project that runs on SQLite with no services."""
+    from fortress_gen.project import create_project  # imported when the command runs
+
     answers = _parse_data(data)
     answers.setdefault("project_name", name.name)
     interactive = sys.stdin.isatty() and not data

@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from fortress_gen.cli._console import console
-from fortress_gen.spec.json_schema import render_json_schema
 
 EPILOG = """\b
 Example:
@@ -18,5 +17,7 @@ by `fortress new-entity` point editors at it with a yaml-language-server modelin
 
 def command() -> None:
     """Print the JSON Schema of entity specs (for editors and CI validators)."""
+    from fortress_gen.spec.json_schema import render_json_schema  # imported when it runs
+
     console.result(render_json_schema())
     raise typer.Exit(0)

@@ -11,6 +11,8 @@ from typing import Protocol, TypeVar
 
 import libcst as cst
 
+from fortress_gen.patch._source import sorted_position
+
 __all__ = [
     "add_to_all",
     "add_to_import",
@@ -28,22 +30,6 @@ class _HasComma(Protocol):
 
 
 _Item = TypeVar("_Item", cst.ImportAlias, cst.BaseElement)
-
-
-def _sort_key(name: str) -> tuple[int, str]:
-    """isort's order by type: CONSTANTS, then Classes, then the rest."""
-    if name.isupper() and len(name) > 1:
-        return (0, name)
-    return (1 if name[:1].isupper() else 2, name)
-
-
-def sorted_position(names: Sequence[str], name: str) -> int:
-    """Where `name` goes: its sorted place if `names` is sorted, else the end."""
-    for key in (lambda n: n, _sort_key):
-        keys = [key(n) for n in names]
-        if keys == sorted(keys):
-            return sum(1 for k in keys if k <= key(name))
-    return len(names)
 
 
 def _clean(whitespace: cst.BaseParenthesizableWhitespace) -> cst.BaseParenthesizableWhitespace:

@@ -7,12 +7,15 @@ Everything here runs before libcst is imported, so a file that needs no change c
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
 
 __all__ = [
     "AlreadyPresent",
     "Binding",
+    "Engine",
     "ImportPlacement",
     "PatchResult",
     "Patched",
@@ -23,6 +26,7 @@ __all__ = [
     "literal_all",
     "parse",
     "references",
+    "sorted_position",
 ]
 
 
@@ -47,9 +51,21 @@ class Skipped:
 
 PatchResult = Patched | AlreadyPresent | Skipped
 
+Engine = Literal["auto", "libcst", "splice"]
+"""How a patch edits a file; every engine gives the same text where it gives one.
 
+"auto" splices text at `ast` positions for the shapes the project template writes and falls
+back to libcst for anything else; "libcst" always uses libcst; "splice" never does, and
+answers `Skipped` when the text splice is not certain (for tests of the fast path).
+"""
+
+
+@lru_cache(maxsize=8)
 def parse(source: str) -> ast.Module | Skipped:
     """Parse a user file, or explain where it does not parse.
+
+    The result is cached (a plan applies one patch per entity to the same text) and shared:
+    callers must not change the tree.
 
     Args:
         source: The file's text.
@@ -231,3 +247,19 @@ def _is_docstring(statement: ast.stmt) -> bool:
         and isinstance(statement.value, ast.Constant)
         and isinstance(statement.value.value, str)
     )
+
+
+def _sort_key(name: str) -> tuple[int, str]:
+    """isort's order by type: CONSTANTS, then Classes, then the rest."""
+    if name.isupper() and len(name) > 1:
+        return (0, name)
+    return (1 if name[:1].isupper() else 2, name)
+
+
+def sorted_position(names: Sequence[str], name: str) -> int:
+    """Where `name` goes: its sorted place if `names` is sorted, else the end."""
+    for key in (lambda n: n, _sort_key):
+        keys = [key(n) for n in names]
+        if keys == sorted(keys):
+            return sum(1 for k in keys if k <= key(name))
+    return len(names)

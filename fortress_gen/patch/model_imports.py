@@ -6,8 +6,10 @@ class to a literal ``__all__``; `remove_model_import` undoes both for ``fortress
 
 from __future__ import annotations
 
+from fortress_gen.patch import _splice
 from fortress_gen.patch._source import (
     AlreadyPresent,
+    Engine,
     Patched,
     PatchResult,
     Skipped,
@@ -21,7 +23,7 @@ __all__ = ["ensure_model_imported", "remove_model_import"]
 
 
 def ensure_model_imported(
-    source: str, *, package: str, module: str, class_name: str
+    source: str, *, package: str, module: str, class_name: str, engine: Engine = "auto"
 ) -> PatchResult:
     """Import an entity's model class in the models package.
 
@@ -30,6 +32,7 @@ def ensure_model_imported(
         package: The project's Python package (``app``).
         module: The model module (``Order`` in fortress style, ``order`` in pep8 style).
         class_name: The model class (``Order``).
+        engine: How to edit (see `Engine`); the result does not depend on it.
 
     Returns:
         `Patched`; `AlreadyPresent` when the class is imported (under any name, also
@@ -54,6 +57,25 @@ def ensure_model_imported(
     add_export = exported is not None and local not in exported[1]
     if local_names and not add_export:
         return AlreadyPresent()
+    if engine != "libcst":
+        text = _splice.SourceText.of(source, tree)
+        spliced = None
+        if text is not None:
+            splices = []
+            if not local_names:
+                splices.append(
+                    _splice.import_splice(
+                        text, tree, file_package, f"{file_package}.{module}", class_name
+                    )
+                )
+            if exported is not None and add_export:
+                index, names = exported
+                splices.append(_splice.add_to_all(text, tree.body[index], names, local))
+            spliced = _splice.apply_splices(source, splices)
+        if spliced is not None:
+            return Patched(spliced)
+        if engine == "splice":
+            return Skipped(_splice.NOT_CERTAIN)
 
     import libcst as cst
 

@@ -22,7 +22,8 @@ class FileOp:
     Attributes:
         path: The path relative to the project root, with `/` separators.
         status: create / update / identical / conflict / skip.
-        content: The text to write (for create and update), else None.
+        content: The text to write (for create and update); for a conflict, the text
+            Fortress would have written (shown by `--diff`, never written); else None.
         old: The text on disk before the run, when there is one.
         reason: Why a file is left alone (conflict, skip), for the user.
         kind: "generated", "patch" (a user-owned file edited in place) or "migration".

@@ -26,6 +26,11 @@ def _patch_file(root: Path, path: str, edits: list[Edit]) -> FileOp:
         return FileOp(
             path, "conflict", reason="missing; cannot register the entities in it", kind="patch"
         )
+    except (OSError, UnicodeDecodeError) as exc:  # a directory, binary data, no permission
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        return FileOp(
+            path, "conflict", reason=f"cannot be read ({reason}); left as it is", kind="patch"
+        )
     text = original
     for edit in edits:
         result = edit(text)

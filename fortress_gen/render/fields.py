@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ __all__ = [
     "INT64_RANGE",
     "FieldExpr",
     "decimal_shape",
+    "docstring",
     "field_constraints",
     "max_length",
     "python_literal",
@@ -55,6 +57,23 @@ class FieldExpr:
 
     python: str
     model: str
+
+
+def docstring(text: str, *, indent: int, width: int = 100) -> str:
+    """Free text as the inside of a triple-quoted docstring at `indent` spaces.
+
+    Backslashes and quotes are escaped so any text gives valid Python; lines are wrapped to
+    fit `width` columns, and a docstring of several lines closes on a line of its own.
+    """
+    escaped = text.strip().replace("\\", "\\\\").replace('"', '\\"')
+    wrapper = textwrap.TextWrapper(
+        width=width - indent - 3, break_long_words=False, break_on_hyphens=False
+    )
+    lines = [wrapped for part in escaped.splitlines() for wrapped in wrapper.wrap(part) or [""]]
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    pad = " " * indent
+    return "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:]), pad])
 
 
 def python_type(field: FieldSpec) -> FieldExpr:

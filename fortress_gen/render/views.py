@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fortress_gen.config import ProjectConfig
 from fortress_gen.migrate.columns import TIMESTAMP_TYPE, column_type_expr, server_default_expr
 from fortress_gen.naming import pluralize, snake_case
-from fortress_gen.render.fields import field_constraints, python_literal, python_type
+from fortress_gen.render.fields import docstring, field_constraints, python_literal, python_type
 from fortress_gen.render.paths import EntityPaths, entity_paths
 from fortress_gen.render.testviews import TestView, build_test_view
 from fortress_gen.spec.model import EntitySpec, FieldSpec, RelationSpec
@@ -323,7 +323,7 @@ def build_entity_view(
         plural_var=plural,
         plural_title=_title(plural),
         article=_article(ctx.name),
-        docstring=description,
+        docstring=docstring(description, indent=4),
         table=ctx.table,
         paths=paths,
         id_type=ctx.id_type,

@@ -125,6 +125,13 @@ def _bounds(field: FieldSpec) -> Iterator[Problem]:
             re.compile(field.pattern)
         except re.error as exc:
             yield "pattern", f"not a valid regular expression: {exc}", None
+        else:
+            if field.example is None:
+                yield (
+                    "pattern",
+                    "a field with a pattern needs an `example` that matches it",
+                    "the generated tests build their values from the example",
+                )
 
 
 def _string_problem(field: FieldSpec, value: str) -> str | None:

@@ -398,9 +398,14 @@ RESOLVE_CASES = [
     (
         "default-pattern",
         {
-            "Order": "entity: Order\nfields:\n  code: {type: str, pattern: '^[A-Z]+$', default: abc}\n"
+            "Order": "entity: Order\nfields:\n  code: {type: str, pattern: '^[A-Z]+$', default: abc, example: ABC}\n"
         },
         "specs/Order.yaml:3:51: fields.code.default: 'abc' does not match the pattern",
+    ),
+    (
+        "pattern-without-example",
+        {"Order": "entity: Order\nfields:\n  code: {type: str, pattern: '^[A-Z]+$'}\n"},
+        "specs/Order.yaml:3:30: fields.code.pattern: a field with a pattern needs an `example` that matches it (the generated tests build their values from the example)",
     ),
     (
         "example-bad-email",
@@ -531,11 +536,11 @@ RESOLVE_CASES = [
     (
         "cycle-of-three",
         {
-            "A": "entity: A\nrelations:\n  b: {target: B}\n",
-            "B": "entity: B\nrelations:\n  c: {target: C}\n",
-            "C": "entity: C\nrelations:\n  a: {target: A}\n",
+            "Ant": "entity: Ant\nrelations:\n  b: {target: Bee}\n",
+            "Bee": "entity: Bee\nrelations:\n  c: {target: Cat}\n",
+            "Cat": "entity: Cat\nrelations:\n  a: {target: Ant}\n",
         },
-        "specs/A.yaml:3:3: relations.b: required relations form a cycle A -> B -> C -> A; the first row cannot be inserted (make one of these relations `required: false`)",
+        "specs/Ant.yaml:3:3: relations.b: required relations form a cycle Ant -> Bee -> Cat -> Ant; the first row cannot be inserted (make one of these relations `required: false`)",
     ),
     (
         "duplicate-table",
