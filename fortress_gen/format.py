@@ -8,6 +8,7 @@ scratch directory, with the project's own configuration, so the output passes th
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -67,7 +68,12 @@ def _config_args(root: Path, package: str, scratch: Path) -> list[str]:
 
 
 def format_sources(
-    sources: Mapping[str, str], *, root: Path, package: str, formatter: str = "ruff"
+    sources: Mapping[str, str],
+    *,
+    root: Path,
+    package: str,
+    formatter: str = "ruff",
+    prune_imports: bool = True,
 ) -> dict[str, str]:
     """Sort imports and format every Python source in `sources`.
 
@@ -76,6 +82,7 @@ def format_sources(
         root: The project root (its `pyproject.toml` configures ruff or black).
         package: The project's package (first-party for import sorting without a config).
         formatter: "ruff" or "black".
+        prune_imports: Also drop unused imports (generated code); never for a user's file.
 
     Returns:
         Relative path -> formatted text, with LF line endings and one trailing newline.
@@ -89,13 +96,31 @@ def format_sources(
         return result
     scratch_parent = _ram_scratch() if formatter == "ruff" else None
     try:
-        formatted = _format_batch(python, root, package, formatter, scratch_parent)
+        formatted = _format_batch(python, root, package, formatter, scratch_parent, prune_imports)
     except OSError:
         if scratch_parent is None:
             raise
-        formatted = _format_batch(python, root, package, formatter, None)  # e.g. shm full
+        # e.g. /dev/shm is full
+        formatted = _format_batch(python, root, package, formatter, None, prune_imports)
     result.update(formatted)
     return result
+
+
+def _black_config(root: Path) -> list[str]:
+    """Black's settings: the project's `[tool.black]`, else the template's line length.
+
+    Raises:
+        FormatError: `formatter: black` is chosen but black is not installed.
+    """
+    if importlib.util.find_spec("black") is None:
+        raise FormatError(
+            "fortress.yaml chooses `formatter: black`, but black is not installed",
+            hint="pip install 'fortress-gen[black]', or set `formatter: ruff`",
+        )
+    config = root / "pyproject.toml"
+    if config.is_file() and "[tool.black]" in config.read_text(encoding="utf-8"):
+        return ["--config", str(config)]
+    return ["--line-length", "100", "--target-version", "py311"]
 
 
 def _ram_scratch() -> str | None:
@@ -111,7 +136,12 @@ def _ram_scratch() -> str | None:
 
 
 def _format_batch(
-    python: Mapping[str, str], root: Path, package: str, formatter: str, parent: str | None
+    python: Mapping[str, str],
+    root: Path,
+    package: str,
+    formatter: str,
+    parent: str | None,
+    prune_imports: bool,
 ) -> dict[str, str]:
     """Write the sources to a scratch tree, format it with one process per tool, read back."""
     result: dict[str, str] = {}
@@ -128,10 +158,11 @@ def _format_batch(
         config = _config_args(root, package, scratch)
         ruff = _ruff()
         # --no-cache: the scratch tree is thrown away, so a cache would only cost writes.
-        fix = ["check", "--fix-only", "--select", "I,F401", "--quiet", "--no-cache"]
+        rules = "I,F401" if prune_imports else "I"
+        fix = ["check", "--fix-only", "--select", rules, "--quiet", "--no-cache"]
         _run([ruff, *fix, *config, "."], tree)
         if formatter == "black":
-            _run([sys.executable, "-m", "black", "--quiet", "."], tree)
+            _run([sys.executable, "-m", "black", "--quiet", *_black_config(root), "."], tree)
         else:
             _run([ruff, "format", "--quiet", "--no-cache", *config, "."], tree)
         for path in python:

@@ -7,6 +7,7 @@ the same plan, so what a dry run shows is exactly what a real run does.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from fortress_gen import __version__
 from fortress_gen.format import format_sources, formatter_version
 from fortress_gen.lock import FileRecord, Lock, digest, read_lock, render_lock
 from fortress_gen.migrate.diff import diff_snapshots
+from fortress_gen.migrate.heads import current_head
 from fortress_gen.migrate.script import MigrationFile, new_migration
 from fortress_gen.migrate.snapshot import build_snapshot, from_json, to_json
 from fortress_gen.plan.ops import FileOp, Plan
@@ -71,7 +73,11 @@ def _file_op(root: Path, path: str, text: str, lock: Lock) -> FileOp:
 def _migration(
     project: Project, lock: Lock, now: datetime | None
 ) -> tuple[MigrationFile | None, dict[str, Any]]:
-    """The revision to write when the schema changed since the last one, and the snapshot."""
+    """The revision to write when the schema changed since the last one, and the snapshot.
+
+    It chains to the head of `migrations/versions`, which is Fortress's last revision or
+    one a person added after it.
+    """
     old = from_json(lock.snapshot) if lock.snapshot is not None else None
     new = build_snapshot(project.entities)
     migration = diff_snapshots(old, new)
@@ -79,7 +85,41 @@ def _migration(
     if migration.is_empty:
         return None, to_json(new)
     revision = new_migration(migration, down_revision=lock.migration_head, now=now)
+    if _revision_on_disk(project.root, revision.revision) is None:
+        head = current_head(project.root / _MIGRATIONS_DIR)
+        if head != lock.migration_head:
+            revision = new_migration(migration, down_revision=head, now=now)
     return revision, to_json(new)
+
+
+_ORIGINAL = ".fortress-original/"
+
+
+def _keep_formatted(ops: list[FileOp], project: Project) -> list[FileOp]:
+    """Format the user-owned files Fortress patched, if they were formatted before.
+
+    A registration can make an import line too long; a file that passed the project's
+    formatter before the patch passes it after. A file that did not is left as patched.
+    """
+    patched = [op for op in ops if op.status == "update" and op.content and op.old]
+    if not patched:
+        return ops
+    batch = {op.path: op.content or "" for op in patched}
+    batch.update({_ORIGINAL + op.path: op.old or "" for op in patched})
+    config = project.config
+    formatted = format_sources(
+        batch,
+        root=project.root,
+        package=config.package,
+        formatter=config.formatter,
+        prune_imports=False,
+    )
+    return [
+        replace(op, content=formatted[op.path])
+        if op in patched and formatted[_ORIGINAL + op.path] == op.old
+        else op
+        for op in ops
+    ]
 
 
 def _revision_on_disk(root: Path, revision: str) -> str | None:
@@ -138,7 +178,7 @@ def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
             text = formatted[migration_path]
             ops.append(FileOp(migration_path, "create", content=text, kind="migration"))
         head = migration.revision
-    ops.extend(plan_patches(project))
+    ops.extend(_keep_formatted(plan_patches(project), project))
     new_lock = Lock(
         fortress=__version__,
         formatter=formatter_version(config.formatter),

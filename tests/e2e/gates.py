@@ -23,11 +23,16 @@ BIN = Path(sys.executable).parent
 DATABASE_VARIABLES = ("DATABASE_URL", "TEST_DATABASE_URL", "ALEMBIC_DATABASE_URL")
 
 
-def static_gates(package: str) -> dict[str, list[str]]:
-    """The gates that need no database, by name."""
+def static_gates(package: str, formatter: str = "ruff") -> dict[str, list[str]]:
+    """The gates that need no database, by name; "format" runs the project's formatter."""
+    format_check = (
+        [sys.executable, "-m", "black", "--check", "."]
+        if formatter == "black"
+        else [sys.executable, "-m", "ruff", "format", "--check", "."]
+    )
     return {
         "ruff check": [sys.executable, "-m", "ruff", "check", "."],
-        "ruff format": [sys.executable, "-m", "ruff", "format", "--check", "."],
+        "format": format_check,
         "mypy": [sys.executable, "-m", "mypy", "--strict", package, "tests"],
         "lint-imports": [str(BIN / "lint-imports")],
     }

@@ -59,14 +59,14 @@ def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return root
 
 
-def _package(project: Path) -> str:
+def _gates(project: Path) -> dict[str, list[str]]:
     config = yaml.safe_load((project / "fortress.yaml").read_text())
-    return str(config.get("package", "app"))
+    return static_gates(str(config.get("package", "app")), str(config.get("formatter", "ruff")))
 
 
-@pytest.mark.parametrize("gate", ["ruff check", "ruff format", "mypy", "lint-imports"])
+@pytest.mark.parametrize("gate", ["ruff check", "format", "mypy", "lint-imports"])
 def test_static_gate_passes(project: Path, gate: str) -> None:
-    run_gate(project, static_gates(_package(project))[gate])
+    run_gate(project, _gates(project)[gate])
 
 
 def test_tests_and_migrations_pass_on_the_database(project: Path, database_url: str) -> None:
