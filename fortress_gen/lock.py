@@ -61,6 +61,13 @@ def read_lock(root: Path) -> Lock:
         return Lock()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        version = data.get("version", _FORMAT_VERSION)
+        if not isinstance(version, int) or version > _FORMAT_VERSION:
+            raise ProjectError(
+                f"{LOCK_FILE} was written by a newer Fortress (lock format {version}; "
+                f"this Fortress reads format {_FORMAT_VERSION})",
+                hint="upgrade Fortress: pip install -U fortress-gen",
+            )
         files = {
             name: FileRecord(entity=record.get("entity"), sha256=record["sha256"])
             for name, record in data.get("files", {}).items()

@@ -107,3 +107,9 @@ def test_a_lock_that_is_not_utf8_is_a_project_error(tmp_path: Path) -> None:
 def test_missing_sections_read_as_empty(tmp_path: Path) -> None:
     (tmp_path / LOCK_FILE).write_text('{"version": 1}\n', encoding="utf-8")
     assert read_lock(tmp_path) == Lock()
+
+
+def test_a_lock_from_a_newer_fortress_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "fortress.lock").write_text('{"version": 99, "files": {}}\n')
+    with pytest.raises(ProjectError, match="newer Fortress"):
+        read_lock(tmp_path)
