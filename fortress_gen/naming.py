@@ -47,6 +47,11 @@ def snake_case(name: str) -> str:
     return re.sub(r"_+", "_", text).lower()
 
 
+def article(word: str) -> str:
+    """The indefinite article for `word` as English spells it before a vowel letter or not."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def kebab_case(name: str) -> str:
     """Convert a name to kebab-case (``"OrderItem"`` -> ``"order-item"``).
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fortress_gen.config import ProjectConfig
-from fortress_gen.naming import pluralize, snake_case
+from fortress_gen.naming import article, pluralize, snake_case
 from fortress_gen.render.samples import (
     COMPARABLE_TYPES,
     Case,
@@ -99,13 +99,8 @@ class TestView:
     boundary_values: list[Case]
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
-
-
 def _route(entity: EntitySpec, config: ProjectConfig) -> str:
-    route = entity.route or pluralize(snake_case(entity.entity)).replace("_", "-")
-    return f"{config.api_prefix}/{route}"
+    return f"{config.api_prefix}/{entity.route_name}"
 
 
 def _dependencies(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> list[EntitySpec]:
@@ -162,7 +157,7 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
             items.append(f'"{name}_id": (await create_{target}(client, n))["id"],')
     return Factory(
         name=entity.entity,
-        article=_article(entity.entity),
+        article=article(entity.entity),
         body_func=f"{snake}_body",
         create_func=f"create_{snake}",
         route_path=_route(entity, config),

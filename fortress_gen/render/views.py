@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from fortress_gen.config import ProjectConfig
 from fortress_gen.migrate.columns import TIMESTAMP_TYPE, column_type_expr, server_default_expr
-from fortress_gen.naming import pluralize, snake_case
+from fortress_gen.naming import article, pluralize, snake_case
 from fortress_gen.render.fields import docstring, field_constraints, python_literal, python_type
 from fortress_gen.render.paths import EntityPaths, entity_paths
 from fortress_gen.render.testviews import TestView, build_test_view
@@ -135,10 +135,6 @@ class EntityView:
     tests: TestView = field(repr=False)
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
-
-
 def _title(snake: str) -> str:
     return snake.replace("_", " ")
 
@@ -208,7 +204,7 @@ def _model_column(name: str, spec: FieldSpec, table: str) -> str:
 
 def _fk_model_column(name: str, relation: RelationSpec, target: EntitySpec) -> str:
     ondelete = relation.effective_on_delete.replace("_", " ").upper()
-    target_table = target.table or pluralize(snake_case(target.entity))
+    target_table = target.table_name
     hint = _id_python(target) if relation.required else f"{_id_python(target)} | None"
     fk = f'sa.ForeignKey("{target_table}.id", ondelete="{ondelete}")'
     return f"{_fk_column(name)}: Mapped[{hint}] = mapped_column({fk}, index=True)"
@@ -309,20 +305,20 @@ def build_entity_view(
         name=entity.entity,
         snake=snake,
         plural=plural,
-        table=entity.table or plural,
+        table=entity.table_name,
         id_type=_id_python(entity),
         id_param=f"{snake}_id",
     )
     paths = entity_paths(entity, config)
     ops = set(entity.operations)
-    route = entity.route or plural.replace("_", "-")
-    description = entity.description or f"{_article(ctx.name).capitalize()} {ctx.name}."
+    route = entity.route_name
+    description = entity.description or f"{article(ctx.name).capitalize()} {ctx.name}."
     return EntityView(
         name=ctx.name,
         var=snake,
         plural_var=plural,
         plural_title=_title(plural),
-        article=_article(ctx.name),
+        article=article(ctx.name),
         docstring=docstring(description, indent=4),
         table=ctx.table,
         paths=paths,
@@ -507,9 +503,9 @@ def _repository_part(ctx: _Context, paths: EntityPaths) -> RepositoryView:
         visible = ""
     unique = [n for n, f in entity.fields.items() if f.unique]
     if unique:
-        conflict = f"{_article(name).capitalize()} {name} with the same {_or_list(unique)} exists"
+        conflict = f"{article(name).capitalize()} {name} with the same {_or_list(unique)} exists"
     else:
-        conflict = f"{_article(name).capitalize()} {name} conflicts with existing data"
+        conflict = f"{article(name).capitalize()} {name} conflicts with existing data"
     return RepositoryView(
         imports=imports.lines(),
         sort_columns=sort_columns,
@@ -569,7 +565,7 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
                 method=method,
                 column=column,
                 id_type=id_type,
-                article=_article(column),
+                article=article(column),
                 target=target.entity,
                 repo_attr=target_attr,
             )
