@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from fortress_gen.config import ProjectConfig
 from fortress_gen.naming import article, pluralize, snake_case
@@ -87,7 +89,7 @@ class TestView:
     test_rows: bool
     distinct_rows: bool
     created_asserts: list[str]
-    sort_options: list[str]
+    sort_cases: list[str]
     filter_tests: list[FilterTest]
     update_changes: str
     update_expected: str
@@ -163,6 +165,50 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
         route_path=_route(entity, config),
         body_items=items,
     )
+
+
+_PLAIN_WORD = re.compile(r"[a-z]+")
+
+
+def _sort_value(entity: EntitySpec, key: str, n: int) -> object | None:
+    """The value row `n` (1-3) of the tests has in sort column `key`, comparable like the
+    database compares it; None when the databases could disagree on the order."""
+    if key in ("created_at", "updated_at"):
+        return n
+    if key == "id":
+        return n if entity.id == "int" else None
+    for name, relation in entity.relations.items():
+        if key == f"{name}_id":
+            return n if relation.required else 0
+    spec = entity.fields[key]
+    value = sample(key, spec).value(n)
+    if spec.type in ("int", "bigint", "float", "decimal"):
+        return Decimal(str(value))
+    if spec.type == "bool":
+        return int(bool(value))
+    if spec.type == "enum":
+        return value if all(_PLAIN_WORD.fullmatch(v) for v in spec.values or ()) else None
+    if spec.type in ("date", "datetime", "time", "uuid"):
+        return str(value)
+    texts = [str(sample(key, spec).value(i)) for i in (1, 2, 3)]
+    stems = {text[:-1] for text in texts}
+    # Same text but for a last digit: binary and locale collations agree on the order.
+    return str(value) if len(stems) == 1 and all(t[-1].isdigit() for t in texts) else None
+
+
+def _expected_order(entity: EntitySpec, sort: str) -> list[int] | None:
+    """The order (indexes of rows 1-3) a list sorted by `sort` must return, if certain.
+
+    Ties are broken by id, in the same direction, which is creation order for int ids.
+    """
+    key = sort.removeprefix("-")
+    values = [_sort_value(entity, key, n) for n in (1, 2, 3)]
+    if any(v is None for v in values):
+        return None
+    if entity.id != "int" and len(set(map(repr, values))) < 3:
+        return None
+    ranked = sorted(range(3), key=lambda i: (values[i], i), reverse=sort.startswith("-"))
+    return ranked
 
 
 def build_test_view(
@@ -243,7 +289,11 @@ def build_test_view(
         test_rows=test_rows,
         distinct_rows=distinct_rows,
         created_asserts=asserts,
-        sort_options=[option for key in sort_keys for option in (key, f"-{key}")],
+        sort_cases=[
+            f"({option!r}, {_expected_order(entity, option)!r})"
+            for key in sort_keys
+            for option in (key, f"-{key}")
+        ],
         filter_tests=[
             FilterTest(name=f, param=f'wanted["{f}"]')
             for f in entity.list.filters
