@@ -6,8 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from fortress_testing import generate, new_project
 
+from fortress_gen.errors import UnsupportedFeatureError
 from fortress_gen.migrate.heads import current_head, read_revision
 
 HAND_WRITTEN = '''"""A revision a person wrote with `alembic revision`."""
@@ -67,3 +69,19 @@ def test_registrations_keep_a_formatted_file_formatted(
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert generate(root) == []
+
+
+def test_removing_an_entity_is_refused_and_nothing_is_written(
+    tmp_path: Path, template_cache: Path
+) -> None:
+    root = new_project(tmp_path / "p", template_cache)
+    _spec(root, "Alpha")
+    _spec(root, "Beta")
+    generate(root)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    (root / "specs" / "Beta.yaml").unlink()
+    with pytest.raises(UnsupportedFeatureError, match="betas"):
+        generate(root)
+    after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    del before[root / "specs" / "Beta.yaml"]
+    assert after == before
