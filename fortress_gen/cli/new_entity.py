@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Literal
 
 import typer
 
@@ -26,9 +25,6 @@ a trailing ? also makes the field optional.
 Writes specs/<Entity>.yaml, then runs `fortress generate` (model, schemas, repository,
 service, endpoints, tests, router and model registration, a migration).
 """
-
-Access = Literal["public", "authenticated", "owner", "admin"]
-
 
 def command(
     name: str = typer.Argument(..., help="The entity, PascalCase singular (e.g. Order)."),

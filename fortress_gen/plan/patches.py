@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from fortress_gen.patch import AlreadyPresent, Patched, PatchResult, Skipped
@@ -59,19 +60,16 @@ def plan_patches(project: Project) -> list[FileOp]:
     models: list[Edit] = []
     for entity in project.entities:
         paths = entity_paths(entity, project.config)
-
-        def router(text: str, module: str = paths.endpoints.name) -> PatchResult:
-            return ensure_router_registered(text, package=package, module=module)
-
-        def model(
-            text: str, module: str = paths.model.name, class_name: str = entity.entity
-        ) -> PatchResult:
-            return ensure_model_imported(
-                text, package=package, module=module, class_name=class_name
+        module = paths.endpoints.name
+        routers.append(partial(ensure_router_registered, package=package, module=module))
+        models.append(
+            partial(
+                ensure_model_imported,
+                package=package,
+                module=paths.model.name,
+                class_name=entity.entity,
             )
-
-        routers.append(router)
-        models.append(model)
+        )
     root = project.root
     return [
         _patch_file(root, f"{package}/api/v1/__init__.py", routers),
