@@ -401,7 +401,7 @@ def _schema_part(ctx: _Context) -> SchemaView:
     not_null = [n for n, f in writable.items() if f.required]
     not_null += [_fk_column(n) for n, r in entity.relations.items() if r.required]
     if not_null:
-        imports.add("from pydantic import field_validator")
+        imports.add("from typing import ClassVar")
     response = [f"id: {ctx.id_type}"]
     response += [_response_field(n, f) for n, f in readable.items()]
     for name, relation in entity.relations.items():
@@ -590,7 +590,7 @@ def _endpoint_imports(ctx: _Context, paths: EntityPaths) -> list[str]:
         "from typing import Annotated",
         "from fastapi import APIRouter, Depends, Path",
         f"from {ctx.package}.api.deps import SessionDep",
-        f"from {ctx.package}.schemas.envelope import ERROR_RESPONSES, Envelope",
+        f"from {ctx.package}.schemas.envelope import Envelope, error_responses",
         f"from {paths.schema.dotted} import {name}Response",
         f"from {paths.service.dotted} import {name}Service",
     )

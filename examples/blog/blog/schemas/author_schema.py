@@ -1,9 +1,9 @@
 """Request and response schemas of Author."""
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from blog.schemas.base import InputSchema
 from blog.schemas.types import HttpUrlStr
@@ -22,6 +22,8 @@ class AuthorCreate(InputSchema):
 class AuthorUpdate(InputSchema):
     """A partial update of an Author: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"handle", "display_name", "email"})
+
     handle: str | None = Field(
         default=None, max_length=40, pattern="^[a-z0-9_]+$", examples=["ada_l"]
     )
@@ -29,14 +31,6 @@ class AuthorUpdate(InputSchema):
     email: EmailStr | None = Field(default=None, max_length=320)
     bio: str | None = Field(default=None, max_length=2000)
     website: HttpUrlStr | None = Field(default=None, max_length=2083)
-
-    @field_validator("handle", "display_name", "email", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class AuthorResponse(BaseModel):

@@ -1,10 +1,10 @@
 """Request and response schemas of Comment."""
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from blog.schemas.base import InputSchema
 
@@ -22,19 +22,13 @@ class CommentCreate(InputSchema):
 class CommentUpdate(InputSchema):
     """A partial update of a Comment: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"author_name", "body", "approved", "post_id"})
+
     author_name: str | None = Field(default=None, max_length=80)
     body: str | None = Field(default=None, min_length=1, max_length=5000)
     approved: bool | None = None
     post_id: UUID | None = Field(default=None)
     parent_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("author_name", "body", "approved", "post_id", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class CommentResponse(BaseModel):

@@ -1,10 +1,10 @@
 """Request and response schemas of Post."""
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue
 
 from blog.schemas.base import InputSchema
 
@@ -26,6 +26,10 @@ class PostCreate(InputSchema):
 class PostUpdate(InputSchema):
     """A partial update of a Post: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset(
+        {"title", "slug", "body", "status", "featured", "author_id"}
+    )
+
     title: str | None = Field(default=None, max_length=200)
     slug: str | None = Field(default=None, max_length=200)
     body: str | None = None
@@ -35,14 +39,6 @@ class PostUpdate(InputSchema):
     featured: bool | None = None
     extra: JsonValue | None = Field(default=None, description="Free-form front matter.")
     author_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("title", "slug", "body", "status", "featured", "author_id", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class PostResponse(BaseModel):

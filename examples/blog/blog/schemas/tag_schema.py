@@ -1,8 +1,8 @@
 """Request and response schemas of Tag."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from blog.schemas.base import InputSchema
 
@@ -19,18 +19,12 @@ class TagCreate(InputSchema):
 class TagUpdate(InputSchema):
     """A partial update of a Tag: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"name", "color"})
+
     name: str | None = Field(default=None, max_length=50)
     color: str | None = Field(
         default=None, max_length=7, pattern="^#[0-9a-f]{6}$", examples=["#ff8800"]
     )
-
-    @field_validator("name", "color", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class TagResponse(BaseModel):

@@ -1,9 +1,9 @@
 """Request and response schemas of Category."""
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.schemas.base import InputSchema
 
@@ -21,19 +21,13 @@ class CategoryCreate(InputSchema):
 class CategoryUpdate(InputSchema):
     """A partial update of a Category: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"name", "slug"})
+
     name: str | None = Field(default=None, max_length=80)
     slug: str | None = Field(
         default=None, max_length=80, pattern="^[a-z0-9]+(?:-[a-z0-9]+)*$", examples=["garden-tools"]
     )
     parent_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("name", "slug", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class CategoryResponse(BaseModel):

@@ -1,9 +1,9 @@
 """Request and response schemas of Customer."""
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from app.schemas.base import InputSchema
 
@@ -21,19 +21,13 @@ class CustomerCreate(InputSchema):
 class CustomerUpdate(InputSchema):
     """A partial update of a Customer: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"name", "email", "loyalty_points"})
+
     name: str | None = Field(default=None, max_length=120)
     email: EmailStr | None = Field(default=None, max_length=320)
     phone: str | None = Field(default=None, max_length=32)
     loyalty_points: int | None = Field(default=None, ge=0, le=2147483647)
     birthday: dt.date | None = None
-
-    @field_validator("name", "email", "loyalty_points", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class CustomerResponse(BaseModel):

@@ -2,9 +2,9 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.schemas.base import InputSchema
 
@@ -21,20 +21,16 @@ class OrderLineCreate(InputSchema):
 class OrderLineUpdate(InputSchema):
     """A partial update of an OrderLine: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset(
+        {"quantity", "unit_price", "order_id", "product_id"}
+    )
+
     quantity: int | None = Field(default=None, ge=1, le=1000)
     unit_price: Decimal | None = Field(
         default=None, ge=Decimal("0"), max_digits=10, decimal_places=2
     )
     order_id: int | None = Field(default=None, ge=1, le=2147483647)
     product_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("quantity", "unit_price", "order_id", "product_id", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class OrderLineResponse(BaseModel):

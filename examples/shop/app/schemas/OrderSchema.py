@@ -2,9 +2,9 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from app.schemas.base import InputSchema
 
@@ -23,20 +23,16 @@ class OrderCreate(InputSchema):
 class OrderUpdate(InputSchema):
     """A partial update of an Order: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset(
+        {"number", "status", "total", "placed_at", "customer_id"}
+    )
+
     number: str | None = Field(default=None, max_length=32)
     status: Literal["pending", "paid", "shipped", "cancelled"] | None = None
     total: Decimal | None = Field(default=None, ge=Decimal("0"), max_digits=12, decimal_places=2)
     placed_at: AwareDatetime | None = None
     notes: str | None = None
     customer_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("number", "status", "total", "placed_at", "customer_id", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class OrderResponse(BaseModel):

@@ -2,9 +2,9 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.schemas.base import InputSchema
 
@@ -25,6 +25,8 @@ class ProductCreate(InputSchema):
 class ProductUpdate(InputSchema):
     """A partial update of a Product: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"sku", "name", "price", "stock", "active"})
+
     sku: str | None = Field(default=None, max_length=32, description="Stock keeping unit.")
     name: str | None = Field(default=None, max_length=200)
     description: str | None = None
@@ -33,14 +35,6 @@ class ProductUpdate(InputSchema):
     active: bool | None = None
     weight_kg: float | None = Field(default=None, gt=0.0)
     category_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("sku", "name", "price", "stock", "active", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class ProductResponse(BaseModel):

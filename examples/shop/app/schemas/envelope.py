@@ -39,18 +39,15 @@ class CursorPage(BaseModel, Generic[ItemT]):
     next_cursor: str | None
 
 
-class OffsetPage(BaseModel, Generic[ItemT]):
-    """A page of an offset-paginated list (`list.pagination: offset` in a spec)."""
-
-    items: list[ItemT]
-    total: int
-    page: int
-    size: int
-
-
-# The error responses of a typical route, for `responses=` so OpenAPI lists them exactly.
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorEnvelope, "description": "Not found"},
-    409: {"model": ErrorEnvelope, "description": "Conflict with existing data"},
-    422: {"model": ErrorEnvelope, "description": "Invalid request"},
+_ERROR_DESCRIPTIONS = {
+    404: "Not found",
+    409: "Conflict with existing data",
+    422: "Invalid request",
 }
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` of a route that can answer with these errors, so OpenAPI lists them."""
+    return {
+        code: {"model": ErrorEnvelope, "description": _ERROR_DESCRIPTIONS[code]} for code in codes
+    }

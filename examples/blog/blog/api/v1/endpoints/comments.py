@@ -11,7 +11,7 @@ from blog.schemas.comment_schema import (
     CommentResponse,
     CommentUpdate,
 )
-from blog.schemas.envelope import ERROR_RESPONSES, CursorPage, Envelope
+from blog.schemas.envelope import CursorPage, Envelope, error_responses
 from blog.services.comment_service import CommentService
 
 router = APIRouter(prefix="/comments", tags=["comments"])
@@ -26,7 +26,7 @@ CommentServiceDep = Annotated[CommentService, Depends(get_comment_service)]
 CommentId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List comments", responses=ERROR_RESPONSES)
+@router.get("", summary="List comments", responses=error_responses(422))
 async def list_comments(
     service: CommentServiceDep, params: Annotated[CommentListParams, Query()]
 ) -> Envelope[CursorPage[CommentResponse]]:
@@ -34,7 +34,12 @@ async def list_comments(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Comment", responses=ERROR_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Comment",
+    responses=error_responses(409, 422),
+)
 async def create_comment(
     payload: CommentCreate, service: CommentServiceDep
 ) -> Envelope[CommentResponse]:
@@ -42,7 +47,11 @@ async def create_comment(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{comment_id}", summary="Get a Comment", responses=ERROR_RESPONSES)
+@router.get(
+    "/{comment_id}",
+    summary="Get a Comment",
+    responses=error_responses(404, 422),
+)
 async def get_comment(
     comment_id: CommentId, service: CommentServiceDep
 ) -> Envelope[CommentResponse]:
@@ -50,7 +59,11 @@ async def get_comment(
     return Envelope(code=200, data=await service.get(comment_id), message="OK")
 
 
-@router.patch("/{comment_id}", summary="Update a Comment", responses=ERROR_RESPONSES)
+@router.patch(
+    "/{comment_id}",
+    summary="Update a Comment",
+    responses=error_responses(404, 409, 422),
+)
 async def update_comment(
     comment_id: CommentId, payload: CommentUpdate, service: CommentServiceDep
 ) -> Envelope[CommentResponse]:
@@ -58,7 +71,11 @@ async def update_comment(
     return Envelope(code=200, data=await service.update(comment_id, payload), message="OK")
 
 
-@router.delete("/{comment_id}", summary="Delete a Comment", responses=ERROR_RESPONSES)
+@router.delete(
+    "/{comment_id}",
+    summary="Delete a Comment",
+    responses=error_responses(404, 409, 422),
+)
 async def delete_comment(comment_id: CommentId, service: CommentServiceDep) -> Envelope[None]:
     """Delete the Comment."""
     await service.delete(comment_id)

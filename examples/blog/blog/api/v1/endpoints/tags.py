@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from blog.api.deps import SessionDep
-from blog.schemas.envelope import ERROR_RESPONSES, CursorPage, Envelope
+from blog.schemas.envelope import CursorPage, Envelope, error_responses
 from blog.schemas.tag_schema import TagCreate, TagListParams, TagResponse, TagUpdate
 from blog.services.tag_service import TagService
 
@@ -21,7 +21,7 @@ TagServiceDep = Annotated[TagService, Depends(get_tag_service)]
 TagId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List tags", responses=ERROR_RESPONSES)
+@router.get("", summary="List tags", responses=error_responses(422))
 async def list_tags(
     service: TagServiceDep, params: Annotated[TagListParams, Query()]
 ) -> Envelope[CursorPage[TagResponse]]:
@@ -29,19 +29,32 @@ async def list_tags(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Tag", responses=ERROR_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Tag",
+    responses=error_responses(409, 422),
+)
 async def create_tag(payload: TagCreate, service: TagServiceDep) -> Envelope[TagResponse]:
     """Create a Tag."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{tag_id}", summary="Get a Tag", responses=ERROR_RESPONSES)
+@router.get(
+    "/{tag_id}",
+    summary="Get a Tag",
+    responses=error_responses(404, 422),
+)
 async def get_tag(tag_id: TagId, service: TagServiceDep) -> Envelope[TagResponse]:
     """The Tag with this id."""
     return Envelope(code=200, data=await service.get(tag_id), message="OK")
 
 
-@router.patch("/{tag_id}", summary="Update a Tag", responses=ERROR_RESPONSES)
+@router.patch(
+    "/{tag_id}",
+    summary="Update a Tag",
+    responses=error_responses(404, 409, 422),
+)
 async def update_tag(
     tag_id: TagId, payload: TagUpdate, service: TagServiceDep
 ) -> Envelope[TagResponse]:
@@ -49,7 +62,11 @@ async def update_tag(
     return Envelope(code=200, data=await service.update(tag_id, payload), message="OK")
 
 
-@router.delete("/{tag_id}", summary="Delete a Tag", responses=ERROR_RESPONSES)
+@router.delete(
+    "/{tag_id}",
+    summary="Delete a Tag",
+    responses=error_responses(404, 409, 422),
+)
 async def delete_tag(tag_id: TagId, service: TagServiceDep) -> Envelope[None]:
     """Delete the Tag."""
     await service.delete(tag_id)

@@ -11,7 +11,7 @@ from app.schemas.CategorySchema import (
     CategoryResponse,
     CategoryUpdate,
 )
-from app.schemas.envelope import ERROR_RESPONSES, CursorPage, Envelope
+from app.schemas.envelope import CursorPage, Envelope, error_responses
 from app.services.CategoryService import CategoryService
 
 router = APIRouter(prefix="/categories", tags=["categories"])
@@ -26,7 +26,7 @@ CategoryServiceDep = Annotated[CategoryService, Depends(get_category_service)]
 CategoryId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List categories", responses=ERROR_RESPONSES)
+@router.get("", summary="List categories", responses=error_responses(422))
 async def list_categories(
     service: CategoryServiceDep, params: Annotated[CategoryListParams, Query()]
 ) -> Envelope[CursorPage[CategoryResponse]]:
@@ -34,7 +34,12 @@ async def list_categories(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Category", responses=ERROR_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Category",
+    responses=error_responses(409, 422),
+)
 async def create_category(
     payload: CategoryCreate, service: CategoryServiceDep
 ) -> Envelope[CategoryResponse]:
@@ -42,7 +47,11 @@ async def create_category(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{category_id}", summary="Get a Category", responses=ERROR_RESPONSES)
+@router.get(
+    "/{category_id}",
+    summary="Get a Category",
+    responses=error_responses(404, 422),
+)
 async def get_category(
     category_id: CategoryId, service: CategoryServiceDep
 ) -> Envelope[CategoryResponse]:
@@ -50,7 +59,11 @@ async def get_category(
     return Envelope(code=200, data=await service.get(category_id), message="OK")
 
 
-@router.patch("/{category_id}", summary="Update a Category", responses=ERROR_RESPONSES)
+@router.patch(
+    "/{category_id}",
+    summary="Update a Category",
+    responses=error_responses(404, 409, 422),
+)
 async def update_category(
     category_id: CategoryId, payload: CategoryUpdate, service: CategoryServiceDep
 ) -> Envelope[CategoryResponse]:
@@ -58,7 +71,11 @@ async def update_category(
     return Envelope(code=200, data=await service.update(category_id, payload), message="OK")
 
 
-@router.delete("/{category_id}", summary="Delete a Category", responses=ERROR_RESPONSES)
+@router.delete(
+    "/{category_id}",
+    summary="Delete a Category",
+    responses=error_responses(404, 409, 422),
+)
 async def delete_category(category_id: CategoryId, service: CategoryServiceDep) -> Envelope[None]:
     """Delete the Category."""
     await service.delete(category_id)

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from app.api.deps import SessionDep
-from app.schemas.envelope import ERROR_RESPONSES, CursorPage, Envelope
+from app.schemas.envelope import CursorPage, Envelope, error_responses
 from app.schemas.OrderLineSchema import (
     OrderLineCreate,
     OrderLineListParams,
@@ -26,7 +26,7 @@ OrderLineServiceDep = Annotated[OrderLineService, Depends(get_order_line_service
 OrderLineId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List order lines", responses=ERROR_RESPONSES)
+@router.get("", summary="List order lines", responses=error_responses(422))
 async def list_order_lines(
     service: OrderLineServiceDep, params: Annotated[OrderLineListParams, Query()]
 ) -> Envelope[CursorPage[OrderLineResponse]]:
@@ -34,7 +34,12 @@ async def list_order_lines(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create an OrderLine", responses=ERROR_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    summary="Create an OrderLine",
+    responses=error_responses(409, 422),
+)
 async def create_order_line(
     payload: OrderLineCreate, service: OrderLineServiceDep
 ) -> Envelope[OrderLineResponse]:
@@ -42,7 +47,11 @@ async def create_order_line(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{order_line_id}", summary="Get an OrderLine", responses=ERROR_RESPONSES)
+@router.get(
+    "/{order_line_id}",
+    summary="Get an OrderLine",
+    responses=error_responses(404, 422),
+)
 async def get_order_line(
     order_line_id: OrderLineId, service: OrderLineServiceDep
 ) -> Envelope[OrderLineResponse]:
@@ -50,7 +59,11 @@ async def get_order_line(
     return Envelope(code=200, data=await service.get(order_line_id), message="OK")
 
 
-@router.patch("/{order_line_id}", summary="Update an OrderLine", responses=ERROR_RESPONSES)
+@router.patch(
+    "/{order_line_id}",
+    summary="Update an OrderLine",
+    responses=error_responses(404, 409, 422),
+)
 async def update_order_line(
     order_line_id: OrderLineId, payload: OrderLineUpdate, service: OrderLineServiceDep
 ) -> Envelope[OrderLineResponse]:
@@ -58,7 +71,11 @@ async def update_order_line(
     return Envelope(code=200, data=await service.update(order_line_id, payload), message="OK")
 
 
-@router.delete("/{order_line_id}", summary="Delete an OrderLine", responses=ERROR_RESPONSES)
+@router.delete(
+    "/{order_line_id}",
+    summary="Delete an OrderLine",
+    responses=error_responses(404, 409, 422),
+)
 async def delete_order_line(
     order_line_id: OrderLineId, service: OrderLineServiceDep
 ) -> Envelope[None]:

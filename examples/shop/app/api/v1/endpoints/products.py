@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from app.api.deps import SessionDep
-from app.schemas.envelope import ERROR_RESPONSES, CursorPage, Envelope
+from app.schemas.envelope import CursorPage, Envelope, error_responses
 from app.schemas.ProductSchema import (
     ProductCreate,
     ProductListParams,
@@ -26,7 +26,7 @@ ProductServiceDep = Annotated[ProductService, Depends(get_product_service)]
 ProductId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List products", responses=ERROR_RESPONSES)
+@router.get("", summary="List products", responses=error_responses(422))
 async def list_products(
     service: ProductServiceDep, params: Annotated[ProductListParams, Query()]
 ) -> Envelope[CursorPage[ProductResponse]]:
@@ -34,7 +34,12 @@ async def list_products(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Product", responses=ERROR_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Product",
+    responses=error_responses(409, 422),
+)
 async def create_product(
     payload: ProductCreate, service: ProductServiceDep
 ) -> Envelope[ProductResponse]:
@@ -42,7 +47,11 @@ async def create_product(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{product_id}", summary="Get a Product", responses=ERROR_RESPONSES)
+@router.get(
+    "/{product_id}",
+    summary="Get a Product",
+    responses=error_responses(404, 422),
+)
 async def get_product(
     product_id: ProductId, service: ProductServiceDep
 ) -> Envelope[ProductResponse]:
@@ -50,7 +59,11 @@ async def get_product(
     return Envelope(code=200, data=await service.get(product_id), message="OK")
 
 
-@router.patch("/{product_id}", summary="Update a Product", responses=ERROR_RESPONSES)
+@router.patch(
+    "/{product_id}",
+    summary="Update a Product",
+    responses=error_responses(404, 409, 422),
+)
 async def update_product(
     product_id: ProductId, payload: ProductUpdate, service: ProductServiceDep
 ) -> Envelope[ProductResponse]:
@@ -58,7 +71,11 @@ async def update_product(
     return Envelope(code=200, data=await service.update(product_id, payload), message="OK")
 
 
-@router.delete("/{product_id}", summary="Delete a Product", responses=ERROR_RESPONSES)
+@router.delete(
+    "/{product_id}",
+    summary="Delete a Product",
+    responses=error_responses(404, 409, 422),
+)
 async def delete_product(product_id: ProductId, service: ProductServiceDep) -> Envelope[None]:
     """Delete the Product."""
     await service.delete(product_id)

@@ -2,18 +2,10 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    EmailStr,
-    Field,
-    JsonValue,
-    field_validator,
-)
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, JsonValue
 
 from app.schemas.base import InputSchema
 from app.schemas.types import HttpUrlStr
@@ -53,6 +45,21 @@ class SampleUpdate(InputSchema):
 
     model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset(
+        {
+            "title",
+            "code",
+            "count",
+            "price",
+            "active",
+            "seen_at",
+            "token",
+            "email",
+            "kind",
+            "password",
+        }
+    )
+
     title: str | None = Field(
         default=None, min_length=2, max_length=40, description="A short title."
     )
@@ -79,26 +86,6 @@ class SampleUpdate(InputSchema):
         default=None, max_length=20, description="A field named like a builtin."
     )
     date: dt.date | None = None
-
-    @field_validator(
-        "title",
-        "code",
-        "count",
-        "price",
-        "active",
-        "seen_at",
-        "token",
-        "email",
-        "kind",
-        "password",
-        mode="before",
-    )
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class SampleResponse(BaseModel):

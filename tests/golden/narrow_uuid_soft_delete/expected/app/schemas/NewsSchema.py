@@ -1,9 +1,9 @@
 """Request and response schemas of News."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.schemas.base import InputSchema
 
@@ -18,16 +18,10 @@ class NewsCreate(InputSchema):
 class NewsUpdate(InputSchema):
     """A partial update of a News: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"headline", "status"})
+
     headline: str | None = Field(default=None, max_length=120)
     status: Literal["draft", "live"] | None = None
-
-    @field_validator("headline", "status", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class NewsResponse(BaseModel):

@@ -1,9 +1,9 @@
 """Request and response schemas of Customer."""
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from shop_api.schemas.base import InputSchema
 
@@ -18,16 +18,10 @@ class CustomerCreate(InputSchema):
 class CustomerUpdate(InputSchema):
     """A partial update of a Customer: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"name", "email"})
+
     name: str | None = Field(default=None, max_length=80)
     email: EmailStr | None = Field(default=None, max_length=320)
-
-    @field_validator("name", "email", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class CustomerResponse(BaseModel):

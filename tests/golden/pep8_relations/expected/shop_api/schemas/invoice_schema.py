@@ -2,9 +2,9 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from shop_api.schemas.base import InputSchema
 
@@ -21,18 +21,12 @@ class InvoiceCreate(InputSchema):
 class InvoiceUpdate(InputSchema):
     """A partial update of an Invoice: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"number", "amount", "customer_id"})
+
     number: str | None = Field(default=None, max_length=20)
     amount: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
     customer_id: int | None = Field(default=None, ge=1, le=2147483647)
     replaces_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("number", "amount", "customer_id", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class InvoiceResponse(BaseModel):

@@ -2,10 +2,10 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field
 
 from zoo.schemas.base import InputSchema
 from zoo.schemas.types import HttpUrlStr
@@ -37,6 +37,8 @@ class DataCreate(InputSchema):
 class DataUpdate(InputSchema):
     """A partial update of a Data: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"format", "hash", "status"})
+
     type: str | None = Field(default=None, max_length=30)
     format: Literal["csv", "json_lines"] | None = None
     hash: str | None = Field(default=None, max_length=64)
@@ -55,14 +57,6 @@ class DataUpdate(InputSchema):
     range: int | None = Field(default=None, ge=0, le=9223372036854775807)
     status: str | None = Field(default=None, min_length=3, max_length=3)
     series_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("format", "hash", "status", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class DataResponse(BaseModel):

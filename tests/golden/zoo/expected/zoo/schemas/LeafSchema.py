@@ -1,8 +1,8 @@
 """Request and response schemas of Leaf."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from zoo.schemas.base import InputSchema
 
@@ -18,17 +18,11 @@ class LeafCreate(InputSchema):
 class LeafUpdate(InputSchema):
     """A partial update of a Leaf: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"note", "secret_code", "node_id"})
+
     note: str | None = Field(default=None, min_length=1, max_length=500)
     secret_code: str | None = Field(default=None, max_length=16)
     node_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("note", "secret_code", "node_id", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class LeafResponse(BaseModel):

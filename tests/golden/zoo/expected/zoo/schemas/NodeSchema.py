@@ -1,9 +1,9 @@
 """Request and response schemas of Node."""
 
 import datetime as dt
-from typing import Literal
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from zoo.schemas.base import InputSchema
 
@@ -21,19 +21,13 @@ class NodeCreate(InputSchema):
 class NodeUpdate(InputSchema):
     """A partial update of a Node: only the fields sent are changed."""
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"label", "weight", "source_id"})
+
     label: str | None = Field(default=None, max_length=50)
     weight: float | None = Field(default=None, ge=0.0, le=1.0)
     parent_id: int | None = Field(default=None, ge=1, le=2147483647)
     source_id: int | None = Field(default=None, ge=1, le=2147483647)
     mirror_id: int | None = Field(default=None, ge=1, le=2147483647)
-
-    @field_validator("label", "weight", "source_id", mode="before")
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class NodeResponse(BaseModel):

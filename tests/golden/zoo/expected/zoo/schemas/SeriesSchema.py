@@ -2,18 +2,10 @@
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import ClassVar, Literal
 from uuid import UUID
 
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    EmailStr,
-    Field,
-    JsonValue,
-    field_validator,
-)
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, JsonValue
 
 from zoo.schemas.base import InputSchema
 from zoo.schemas.types import HttpUrlStr
@@ -47,6 +39,27 @@ class SeriesUpdate(InputSchema):
 
     model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset(
+        {
+            "a_str",
+            "a_text",
+            "a_int",
+            "a_bigint",
+            "a_float",
+            "a_decimal",
+            "a_bool",
+            "a_date",
+            "a_datetime",
+            "a_time",
+            "a_uuid",
+            "a_email",
+            "a_url",
+            "a_enum",
+            "a_json",
+            "a_bytes",
+        }
+    )
+
     a_str: str | None = Field(default=None, max_length=255)
     a_text: str | None = None
     a_int: int | None = Field(default=None, ge=-2147483648, le=2147483647)
@@ -63,32 +76,6 @@ class SeriesUpdate(InputSchema):
     a_enum: Literal["one", "two"] | None = None
     a_json: JsonValue | None = None
     a_bytes: bytes | None = None
-
-    @field_validator(
-        "a_str",
-        "a_text",
-        "a_int",
-        "a_bigint",
-        "a_float",
-        "a_decimal",
-        "a_bool",
-        "a_date",
-        "a_datetime",
-        "a_time",
-        "a_uuid",
-        "a_email",
-        "a_url",
-        "a_enum",
-        "a_json",
-        "a_bytes",
-        mode="before",
-    )
-    @classmethod
-    def _reject_null(cls, value: object) -> object:
-        """A column that may not be empty cannot be set to null."""
-        if value is None:
-            raise ValueError("may not be null")
-        return value
 
 
 class SeriesResponse(BaseModel):

@@ -6,7 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Path, Query
 
 from app.api.deps import SessionDep
-from app.schemas.envelope import ERROR_RESPONSES, CursorPage, Envelope
+from app.schemas.envelope import CursorPage, Envelope, error_responses
 from app.schemas.NewsSchema import NewsCreate, NewsListParams, NewsResponse
 from app.services.NewsService import NewsService
 
@@ -22,7 +22,7 @@ NewsServiceDep = Annotated[NewsService, Depends(get_news_service)]
 NewsId = Annotated[UUID, Path()]
 
 
-@router.get("", summary="List news", responses=ERROR_RESPONSES)
+@router.get("", summary="List news", responses=error_responses(422))
 async def list_news(
     service: NewsServiceDep, params: Annotated[NewsListParams, Query()]
 ) -> Envelope[CursorPage[NewsResponse]]:
@@ -30,13 +30,22 @@ async def list_news(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a News", responses=ERROR_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a News",
+    responses=error_responses(409, 422),
+)
 async def create_news(payload: NewsCreate, service: NewsServiceDep) -> Envelope[NewsResponse]:
     """Create a News."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{news_id}", summary="Get a News", responses=ERROR_RESPONSES)
+@router.get(
+    "/{news_id}",
+    summary="Get a News",
+    responses=error_responses(404, 422),
+)
 async def get_news(news_id: NewsId, service: NewsServiceDep) -> Envelope[NewsResponse]:
     """The News with this id."""
     return Envelope(code=200, data=await service.get(news_id), message="OK")

@@ -11,7 +11,7 @@ from shop_api.schemas.customer_schema import (
     CustomerResponse,
     CustomerUpdate,
 )
-from shop_api.schemas.envelope import ERROR_RESPONSES, CursorPage, Envelope
+from shop_api.schemas.envelope import CursorPage, Envelope, error_responses
 from shop_api.services.customer_service import CustomerService
 
 router = APIRouter(prefix="/customers", tags=["customers"])
@@ -26,7 +26,7 @@ CustomerServiceDep = Annotated[CustomerService, Depends(get_customer_service)]
 CustomerId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List customers", responses=ERROR_RESPONSES)
+@router.get("", summary="List customers", responses=error_responses(422))
 async def list_customers(
     service: CustomerServiceDep, params: Annotated[CustomerListParams, Query()]
 ) -> Envelope[CursorPage[CustomerResponse]]:
@@ -34,7 +34,12 @@ async def list_customers(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Customer", responses=ERROR_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Customer",
+    responses=error_responses(409, 422),
+)
 async def create_customer(
     payload: CustomerCreate, service: CustomerServiceDep
 ) -> Envelope[CustomerResponse]:
@@ -42,7 +47,11 @@ async def create_customer(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{customer_id}", summary="Get a Customer", responses=ERROR_RESPONSES)
+@router.get(
+    "/{customer_id}",
+    summary="Get a Customer",
+    responses=error_responses(404, 422),
+)
 async def get_customer(
     customer_id: CustomerId, service: CustomerServiceDep
 ) -> Envelope[CustomerResponse]:
@@ -50,7 +59,11 @@ async def get_customer(
     return Envelope(code=200, data=await service.get(customer_id), message="OK")
 
 
-@router.patch("/{customer_id}", summary="Update a Customer", responses=ERROR_RESPONSES)
+@router.patch(
+    "/{customer_id}",
+    summary="Update a Customer",
+    responses=error_responses(404, 409, 422),
+)
 async def update_customer(
     customer_id: CustomerId, payload: CustomerUpdate, service: CustomerServiceDep
 ) -> Envelope[CustomerResponse]:
@@ -58,7 +71,11 @@ async def update_customer(
     return Envelope(code=200, data=await service.update(customer_id, payload), message="OK")
 
 
-@router.delete("/{customer_id}", summary="Delete a Customer", responses=ERROR_RESPONSES)
+@router.delete(
+    "/{customer_id}",
+    summary="Delete a Customer",
+    responses=error_responses(404, 409, 422),
+)
 async def delete_customer(customer_id: CustomerId, service: CustomerServiceDep) -> Envelope[None]:
     """Delete the Customer."""
     await service.delete(customer_id)

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 
 from shop_api.api.deps import SessionDep
-from shop_api.schemas.envelope import ERROR_RESPONSES, CursorPage, Envelope
+from shop_api.schemas.envelope import CursorPage, Envelope, error_responses
 from shop_api.schemas.invoice_schema import (
     InvoiceCreate,
     InvoiceListParams,
@@ -26,7 +26,7 @@ InvoiceServiceDep = Annotated[InvoiceService, Depends(get_invoice_service)]
 InvoiceId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List invoices", responses=ERROR_RESPONSES)
+@router.get("", summary="List invoices", responses=error_responses(422))
 async def list_invoices(
     service: InvoiceServiceDep, params: Annotated[InvoiceListParams, Query()]
 ) -> Envelope[CursorPage[InvoiceResponse]]:
@@ -34,7 +34,12 @@ async def list_invoices(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create an Invoice", responses=ERROR_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    summary="Create an Invoice",
+    responses=error_responses(409, 422),
+)
 async def create_invoice(
     payload: InvoiceCreate, service: InvoiceServiceDep
 ) -> Envelope[InvoiceResponse]:
@@ -42,7 +47,11 @@ async def create_invoice(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{invoice_id}", summary="Get an Invoice", responses=ERROR_RESPONSES)
+@router.get(
+    "/{invoice_id}",
+    summary="Get an Invoice",
+    responses=error_responses(404, 422),
+)
 async def get_invoice(
     invoice_id: InvoiceId, service: InvoiceServiceDep
 ) -> Envelope[InvoiceResponse]:
@@ -50,7 +59,11 @@ async def get_invoice(
     return Envelope(code=200, data=await service.get(invoice_id), message="OK")
 
 
-@router.patch("/{invoice_id}", summary="Update an Invoice", responses=ERROR_RESPONSES)
+@router.patch(
+    "/{invoice_id}",
+    summary="Update an Invoice",
+    responses=error_responses(404, 409, 422),
+)
 async def update_invoice(
     invoice_id: InvoiceId, payload: InvoiceUpdate, service: InvoiceServiceDep
 ) -> Envelope[InvoiceResponse]:
@@ -58,7 +71,11 @@ async def update_invoice(
     return Envelope(code=200, data=await service.update(invoice_id, payload), message="OK")
 
 
-@router.delete("/{invoice_id}", summary="Delete an Invoice", responses=ERROR_RESPONSES)
+@router.delete(
+    "/{invoice_id}",
+    summary="Delete an Invoice",
+    responses=error_responses(404, 409, 422),
+)
 async def delete_invoice(invoice_id: InvoiceId, service: InvoiceServiceDep) -> Envelope[None]:
     """Delete the Invoice."""
     await service.delete(invoice_id)

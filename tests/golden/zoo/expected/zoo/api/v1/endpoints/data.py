@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from zoo.api.deps import SessionDep
 from zoo.schemas.DataSchema import DataCreate, DataListParams, DataResponse, DataUpdate
-from zoo.schemas.envelope import ERROR_RESPONSES, CursorPage, Envelope
+from zoo.schemas.envelope import CursorPage, Envelope, error_responses
 from zoo.services.DataService import DataService
 
 router = APIRouter(prefix="/data-points", tags=["data-points"])
@@ -21,7 +21,7 @@ DataServiceDep = Annotated[DataService, Depends(get_data_service)]
 DataId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List data", responses=ERROR_RESPONSES)
+@router.get("", summary="List data", responses=error_responses(422))
 async def list_data(
     service: DataServiceDep, params: Annotated[DataListParams, Query()]
 ) -> Envelope[CursorPage[DataResponse]]:
@@ -29,19 +29,32 @@ async def list_data(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Data", responses=ERROR_RESPONSES)
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Data",
+    responses=error_responses(409, 422),
+)
 async def create_data(payload: DataCreate, service: DataServiceDep) -> Envelope[DataResponse]:
     """Create a Data."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{data_id}", summary="Get a Data", responses=ERROR_RESPONSES)
+@router.get(
+    "/{data_id}",
+    summary="Get a Data",
+    responses=error_responses(404, 422),
+)
 async def get_data(data_id: DataId, service: DataServiceDep) -> Envelope[DataResponse]:
     """The Data with this id."""
     return Envelope(code=200, data=await service.get(data_id), message="OK")
 
 
-@router.patch("/{data_id}", summary="Update a Data", responses=ERROR_RESPONSES)
+@router.patch(
+    "/{data_id}",
+    summary="Update a Data",
+    responses=error_responses(404, 409, 422),
+)
 async def update_data(
     data_id: DataId, payload: DataUpdate, service: DataServiceDep
 ) -> Envelope[DataResponse]:
@@ -49,7 +62,11 @@ async def update_data(
     return Envelope(code=200, data=await service.update(data_id, payload), message="OK")
 
 
-@router.delete("/{data_id}", summary="Delete a Data", responses=ERROR_RESPONSES)
+@router.delete(
+    "/{data_id}",
+    summary="Delete a Data",
+    responses=error_responses(404, 409, 422),
+)
 async def delete_data(data_id: DataId, service: DataServiceDep) -> Envelope[None]:
     """Delete the Data."""
     await service.delete(data_id)
