@@ -3,6 +3,7 @@
 import datetime as dt
 
 import sqlalchemy as sa
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.models.types import UTCDateTime, utc_now
@@ -24,16 +25,23 @@ class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _same_as_created_at(context: DefaultExecutionContext) -> dt.datetime:
+    """A new row's `updated_at`: the very time of its `created_at`."""
+    row = context.current_parameters or {}
+    created_at = row.get("created_at")
+    return created_at if isinstance(created_at, dt.datetime) else utc_now()
+
+
 class TimestampMixin:
     """`created_at` and `updated_at` in UTC.
 
-    Python sets both on insert and `updated_at` on update, so a saved object is complete
-    without a reload; the server defaults cover rows written by plain SQL.
+    Python sets both on insert (to the same time) and `updated_at` on update, so a saved
+    object is complete without a reload; the server defaults cover rows written by plain SQL.
     """
 
     created_at: Mapped[dt.datetime] = mapped_column(
         UTCDateTime, default=utc_now, server_default=sa.func.now()
     )
     updated_at: Mapped[dt.datetime] = mapped_column(
-        UTCDateTime, default=utc_now, onupdate=utc_now, server_default=sa.func.now()
+        UTCDateTime, default=_same_as_created_at, onupdate=utc_now, server_default=sa.func.now()
     )
