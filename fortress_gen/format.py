@@ -73,7 +73,7 @@ def format_sources(
     root: Path,
     package: str,
     formatter: str = "ruff",
-    prune_imports: bool = True,
+    fixes: str = "I,F401",
 ) -> dict[str, str]:
     """Sort imports and format every Python source in `sources`.
 
@@ -82,7 +82,8 @@ def format_sources(
         root: The project root (its `pyproject.toml` configures ruff or black).
         package: The project's package (first-party for import sorting without a config).
         formatter: "ruff" or "black".
-        prune_imports: Also drop unused imports (generated code); never for a user's file.
+        fixes: The ruff rules whose fixes run before formatting: import sorting and unused
+            imports for generated code; never F401 for a user's file.
 
     Returns:
         Relative path -> formatted text, with LF line endings and one trailing newline.
@@ -96,12 +97,12 @@ def format_sources(
         return result
     scratch_parent = _ram_scratch() if formatter == "ruff" else None
     try:
-        formatted = _format_batch(python, root, package, formatter, scratch_parent, prune_imports)
+        formatted = _format_batch(python, root, package, formatter, scratch_parent, fixes)
     except OSError:
         if scratch_parent is None:
             raise
         # e.g. /dev/shm is full
-        formatted = _format_batch(python, root, package, formatter, None, prune_imports)
+        formatted = _format_batch(python, root, package, formatter, None, fixes)
     result.update(formatted)
     return result
 
@@ -141,7 +142,7 @@ def _format_batch(
     package: str,
     formatter: str,
     parent: str | None,
-    prune_imports: bool,
+    fixes: str,
 ) -> dict[str, str]:
     """Write the sources to a scratch tree, format it with one process per tool, read back."""
     result: dict[str, str] = {}
@@ -158,8 +159,7 @@ def _format_batch(
         config = _config_args(root, package, scratch)
         ruff = _ruff()
         # --no-cache: the scratch tree is thrown away, so a cache would only cost writes.
-        rules = "I,F401" if prune_imports else "I"
-        fix = ["check", "--fix-only", "--select", rules, "--quiet", "--no-cache"]
+        fix = ["check", "--fix-only", "--select", fixes, "--quiet", "--no-cache"]
         _run([ruff, *fix, *config, "."], tree)
         if formatter == "black":
             _run([sys.executable, "-m", "black", "--quiet", *_black_config(root), "."], tree)

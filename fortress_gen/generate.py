@@ -106,8 +106,9 @@ _ORIGINAL = ".fortress-original/"
 def _keep_formatted(ops: list[FileOp], project: Project) -> list[FileOp]:
     """Format the user-owned files Fortress patched, if they were formatted before.
 
-    A registration can make an import line too long; a file that passed the project's
-    formatter before the patch passes it after. A file that did not is left as patched.
+    A registration can make an import line too long, or put a name where ruff's sort of
+    `__all__` would not; a file that passed the project's formatter and those rules before
+    the patch passes them after. A file that did not is left as patched.
     """
     patched = [op for op in ops if op.status == "update" and op.content and op.old]
     if not patched:
@@ -120,7 +121,7 @@ def _keep_formatted(ops: list[FileOp], project: Project) -> list[FileOp]:
         root=project.root,
         package=config.package,
         formatter=config.formatter,
-        prune_imports=False,
+        fixes="I,RUF022",  # sorted imports and __all__; never prune a user's imports
     )
     return [
         replace(op, content=formatted[op.path])

@@ -87,6 +87,8 @@ class TestView:
     op_update: bool
     op_delete: bool
     test_rows: bool
+    page_limit: int
+    expected_pages: int
     distinct_rows: bool
     created_asserts: list[str]
     sort_cases: list[str]
@@ -287,6 +289,8 @@ def build_test_view(
         op_update="update" in ops,
         op_delete="delete" in ops,
         test_rows=test_rows,
+        page_limit=min(2, entity.list.max_page_size),
+        expected_pages=-(-3 // min(2, entity.list.max_page_size)),
         distinct_rows=distinct_rows,
         created_asserts=asserts,
         sort_cases=[

@@ -1,0 +1,201 @@
+"""Hypothesis strategies for valid specs, shared by the property and end-to-end tests.
+
+`entity_specs` draws one valid entity (every field type, options that fit it, lists,
+relations to itself); `spec_sets` draws 1-3 of them with many-to-one relations between them.
+"""
+
+from __future__ import annotations
+
+import keyword
+from typing import Any
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from fortress_gen.naming import pluralize, reserved_entity_reason, reserved_reason, snake_case
+from fortress_gen.spec._fields import check_field
+from fortress_gen.spec.model import (
+    FIELD_TYPES,
+    EntitySpec,
+    FieldSpec,
+    ListSpec,
+    RelationSpec,
+)
+from fortress_gen.spec.resolve import list_columns
+
+names = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(
+    lambda n: reserved_reason(n) is None and not n.endswith("_id") and "__" not in n
+)
+entity_names = st.from_regex(r"[A-Z][A-Za-z0-9]{0,10}", fullmatch=True).filter(
+    lambda n: reserved_entity_reason(n) is None
+)
+texts = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x85\u2028\u2029"),
+    max_size=30,
+)
+enum_values = st.lists(
+    st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True), min_size=1, max_size=5, unique=True
+)
+
+
+@st.composite
+def field_specs(draw: st.DrawFn) -> FieldSpec:
+    """A FieldSpec of any type, with options that fit the type."""
+    kind = draw(st.sampled_from(FIELD_TYPES))
+    data: dict[str, Any] = {"type": kind, "required": draw(st.booleans())}
+    if kind not in ("json", "bytes"):
+        data["unique"] = draw(st.booleans())
+        data["index"] = draw(st.booleans())
+    data["description"] = draw(st.none() | texts)
+    if kind in ("str", "text", "email", "url"):
+        data["max_length"] = draw(st.none() | st.integers(8, 400))
+        data["min_length"] = draw(st.none() | st.integers(0, 8))
+        if kind in ("str", "text"):
+            data["pattern"] = draw(st.sampled_from([None, "^[a-z]*$", r"\d+"]))
+    if kind in ("int", "bigint"):
+        low = draw(st.none() | st.integers(-1000, 1000))
+        data["ge"] = low
+        data["le"] = None if low is None else low + draw(st.integers(0, 1000))
+        data["default"] = draw(st.none() | st.just(low if low is not None else 0))
+    if kind == "float":
+        data["gt"] = draw(st.none() | st.floats(-1e6, 1e6, allow_nan=False))
+        data["example"] = draw(st.none() | st.just((data["gt"] or 0.0) + 1.5))
+    if kind == "decimal":
+        digits = draw(st.integers(3, 20))
+        data["max_digits"] = digits
+        data["decimal_places"] = draw(st.integers(0, 2))
+        data["default"] = draw(st.none() | st.sampled_from([0, 1, 1.5, "12.25"]))
+    if kind == "enum":
+        values = draw(enum_values)
+        data["values"] = values
+        data["default"] = draw(st.none() | st.sampled_from(values))
+    if kind == "bool":
+        data["default"] = draw(st.none() | st.booleans())
+    if kind == "date":
+        data["default"] = draw(st.none() | st.dates().map(lambda d: d.isoformat()))
+    if kind == "str" and data.get("pattern") is None:
+        data["default"] = draw(st.none() | st.from_regex(r"[a-z ]{0,8}", fullmatch=True))
+    data["secret"] = draw(st.booleans())
+    data["writable"] = True if data["secret"] else draw(st.booleans())
+    if data["required"] and not data["writable"] and data.get("default") is None:
+        data["writable"] = True
+    field = FieldSpec.model_validate(data)
+    assume(not list(check_field(field)))
+    return field
+
+
+@st.composite
+def entity_specs(draw: st.DrawFn) -> EntitySpec:
+    """A valid single-entity spec; relations only point at the entity itself (optional)."""
+    entity = draw(entity_names)
+    field_names = draw(st.lists(names, max_size=6, unique=True))
+    fields = {name: draw(field_specs()) for name in field_names}
+    rel_names = draw(st.lists(names.filter(lambda n: n not in fields), max_size=2, unique=True))
+    relations = {
+        name: RelationSpec(
+            target=entity,
+            required=False,
+            on_delete=draw(st.sampled_from([None, "cascade", "set_null", "restrict"])),
+        )
+        for name in rel_names
+        if f"{name}_id" not in fields
+    }
+    spec = EntitySpec(
+        entity=entity,
+        description=draw(st.none() | texts),
+        id=draw(st.sampled_from(["int", "uuid"])),
+        timestamps=draw(st.booleans()),
+        soft_delete=draw(st.booleans()),
+        access=draw(st.sampled_from(["public", "authenticated", "admin"])),
+        operations=tuple(
+            draw(
+                st.lists(
+                    st.sampled_from(["list", "create", "get", "update", "delete"]),
+                    unique=True,
+                    min_size=1,
+                )
+            )
+        ),
+        fields=fields,
+        relations=relations,
+    )
+    columns = list_columns(spec)
+    filterable = [
+        c
+        for c, kind in columns.items()
+        if kind not in ("json", "bytes") and not (c in fields and fields[c].secret)
+    ]
+    sortable = [
+        c
+        for c in filterable
+        if columns[c] != "text"
+        and (c not in fields or fields[c].required)
+        and not (c.endswith("_id") and c[:-3] in relations)
+    ]
+    page = draw(st.integers(1, 200))
+    listing = ListSpec(
+        page_size=page,
+        max_page_size=draw(st.integers(page, 1000)),
+        filters=tuple(draw(st.lists(st.sampled_from(filterable), unique=True, max_size=3))),
+        sort=tuple(
+            draw(st.sampled_from(["", "-"])) + name
+            for name in draw(st.lists(st.sampled_from(sortable), unique=True, max_size=3))
+        ),
+    )
+    return spec.model_copy(update={"list": listing})
+
+
+@st.composite
+def spec_sets(draw: st.DrawFn) -> tuple[EntitySpec, ...]:
+    """1-3 valid entities; each may have many-to-one relations to any of them.
+
+    A relation to an entity drawn earlier may be required; one to itself or to a later
+    entity is optional, so required relations never form a cycle.
+    """
+    specs = draw(
+        st.lists(
+            entity_specs().filter(lambda s: not _module_is_keyword(s.entity)),
+            min_size=1,
+            max_size=3,
+            unique_by=lambda s: s.entity,
+        )
+    )
+    result = []
+    for index, spec in enumerate(specs):
+        fields = {name: _with_example(field) for name, field in spec.fields.items()}
+        taken = set(fields) | set(spec.relations)
+        extra: dict[str, RelationSpec] = {}
+        for name in draw(st.lists(names, max_size=2, unique=True)):
+            if name in taken:
+                continue
+            target = draw(st.integers(0, len(specs) - 1))
+            required = target < index and draw(st.booleans())
+            choices = ["cascade", "restrict"] if required else ["cascade", "set_null", "restrict"]
+            extra[name] = RelationSpec(
+                target=specs[target].entity,
+                required=required,
+                on_delete=draw(st.none() | st.sampled_from(choices)),
+            )
+        relations = {**spec.relations, **extra}
+        result.append(spec.model_copy(update={"fields": fields, "relations": relations}))
+    return tuple(result)
+
+
+def _module_is_keyword(entity: str) -> bool:
+    """True for entities whose endpoints (`A` -> `as`) or pep8 model (`Class` -> `class`)
+    module would be a Python keyword: such names are refused, so drawing them wastes examples.
+    """
+    snake = snake_case(entity)
+    return keyword.iskeyword(pluralize(snake)) or keyword.iskeyword(snake)
+
+
+def _with_example(field: FieldSpec) -> FieldSpec:
+    """A field with a pattern also gets an example that matches it (and fits its lengths);
+    a pattern without one is refused, so drawing it wastes examples.
+    """
+    if field.pattern is None or field.example is not None:
+        return field
+    example = "12345678" if field.pattern == r"\d+" else "abcdefgh"
+    fitted = field.model_copy(update={"example": example})
+    assume(not list(check_field(fitted)))
+    return fitted
