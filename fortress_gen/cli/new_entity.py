@@ -26,6 +26,7 @@ Writes specs/<Entity>.yaml, then runs `fortress generate` (model, schemas, repos
 service, endpoints, tests, router and model registration, a migration).
 """
 
+
 def command(
     name: str = typer.Argument(..., help="The entity, PascalCase singular (e.g. Order)."),
     fields: list[str] | None = typer.Argument(
