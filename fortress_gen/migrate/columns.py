@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from fortress_gen.errors import SpecError
-from fortress_gen.migrate._literals import py_str
+from fortress_gen.literals import py_str
 from fortress_gen.spec.model import FieldSpec
 
 __all__ = [

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from fortress_gen.migrate._literals import py_literal, py_str
+from fortress_gen.literals import py_literal, py_str
 from fortress_gen.migrate.ops import (
     CreateForeignKeyOp,
     CreateIndexOp,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from fortress_gen.errors import FortressError
-from fortress_gen.migrate._literals import py_str
+from fortress_gen.literals import py_str
 from fortress_gen.migrate.ops import MigrationPlan
 from fortress_gen.migrate.render import LINE_LENGTH, render_ops
 

@@ -6,6 +6,7 @@ import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 
+from fortress_gen.literals import escape_text, py_str, py_text
 from fortress_gen.migrate.columns import (
     DEFAULT_DECIMAL_PLACES,
     DEFAULT_MAX_DIGITS,
@@ -65,7 +66,7 @@ def docstring(text: str, *, indent: int, width: int = 100) -> str:
     Backslashes and quotes are escaped so any text gives valid Python; lines are wrapped to
     fit `width` columns, and a docstring of several lines closes on a line of its own.
     """
-    escaped = text.strip().replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escape_text(text.strip().replace("\\", "\\\\").replace('"', '\\"'))
     wrapper = textwrap.TextWrapper(
         width=width - indent - 3, break_long_words=False, break_on_hyphens=False
     )
@@ -79,7 +80,7 @@ def docstring(text: str, *, indent: int, width: int = 100) -> str:
 def python_type(field: FieldSpec) -> FieldExpr:
     """The Python type of a field's values, for schemas and for `Mapped[...]`."""
     if field.type == "enum":
-        literal = "Literal[" + ", ".join(repr(v) for v in field.values or ()) + "]"
+        literal = "Literal[" + ", ".join(py_str(v) for v in field.values or ()) + "]"
         return FieldExpr(python=literal, model="str")
     return FieldExpr(python=_PYTHON_TYPES[field.type], model=_MODEL_TYPES[field.type])
 
@@ -94,11 +95,13 @@ def python_literal(value: object, field: FieldSpec) -> str:
     if field.type == "float" and isinstance(value, int) and not isinstance(value, bool):
         return repr(float(value))
     if field.type in _FROM_ISO:
-        return f"{_FROM_ISO[field.type]}.fromisoformat({str(value)!r})"
+        return f"{_FROM_ISO[field.type]}.fromisoformat({py_str(str(value))})"
     if field.type == "uuid":
-        return f"UUID({str(value)!r})"
+        return f"UUID({py_str(str(value))})"
     if field.type == "bytes":
         return repr(str(value).encode())
+    if isinstance(value, str):
+        return py_text(value)
     return repr(value)
 
 
@@ -137,7 +140,7 @@ def field_constraints(field: FieldSpec) -> list[str]:
     if longest is not None:
         args.append(f"max_length={longest}")
     if field.pattern is not None:
-        args.append(f"pattern={field.pattern!r}")
+        args.append(f"pattern={py_text(field.pattern)}")
     lower, upper = _column_range(field)
     if field.gt is not None:
         args.append(f"gt={_bound(field.gt, field)}")
@@ -156,7 +159,7 @@ def field_constraints(field: FieldSpec) -> list[str]:
         args.append(f"max_digits={digits}")
         args.append(f"decimal_places={places}")
     if field.description is not None:
-        args.append(f"description={field.description!r}")
+        args.append(f"description={py_text(field.description)}")
     if field.example is not None:
         args.append(f"examples=[{python_literal(field.example, field)}]")
     return args

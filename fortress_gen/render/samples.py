@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from fortress_gen.literals import py_literal, py_str
 from fortress_gen.render.fields import INT32_RANGE, INT64_RANGE, decimal_shape, max_length
 from fortress_gen.spec.model import FieldSpec
 
@@ -52,7 +53,7 @@ class Case:
         value = self.value
         if isinstance(value, str) and len(value) > 12 and len(set(value)) == 1:
             return f"({self.field!r}, {value[0]!r} * {len(value)})"
-        return f"({self.field!r}, {value!r})"
+        return f"({self.field!r}, {py_literal(value)})"
 
 
 def _numeric_bounds(field: FieldSpec) -> tuple[Decimal | None, Decimal | None]:
@@ -94,7 +95,7 @@ class Sample:
 
 
 def _constant(value: object) -> Sample:
-    return Sample(repr(value), lambda n: value, distinct=False)
+    return Sample(py_literal(value), lambda n: value, distinct=False)
 
 
 _PATTERN_VARIANTS = ("{example}-{n}", "{example}{n}", "{example}_{n}", "{n}{example}")
@@ -105,13 +106,15 @@ def _pattern_sample(example: str, pattern: str, high: int | None) -> Sample:
     for variant in _PATTERN_VARIANTS:
         values = [variant.format(example=example, n=n) for n in range(1, 13)]
         if all(re.search(pattern, v) and (high is None or len(v) <= high) for v in values):
-            return _formatted(variant.replace("{example}", example))
+            return _formatted(variant, example)
     return _constant(example)
 
 
-def _formatted(template: str) -> Sample:
-    """`template` with `{n}` in it, as an f-string for the tests and a value here."""
-    return Sample("f" + repr(template), lambda n: template.format(n=n))
+def _formatted(variant: str, example: str) -> Sample:
+    """`variant` (with `{example}` and `{n}`) as an f-string over `n` and as values here."""
+    braced = example.replace("{", "{{").replace("}", "}}")
+    expr = "f" + py_str(variant.replace("{example}", braced))
+    return Sample(expr, lambda n: variant.format(example=example, n=n))
 
 
 def sample(name: str, field: FieldSpec) -> Sample:

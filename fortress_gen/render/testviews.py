@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from fortress_gen.config import ProjectConfig
+from fortress_gen.literals import py_literal
 from fortress_gen.naming import article, pluralize, snake_case
 from fortress_gen.render.samples import (
     COMPARABLE_TYPES,
@@ -245,7 +246,7 @@ def build_test_view(
     changes = ""
     for name in comparable:
         value = sample(name, writable[name]).value(2)
-        changes = f'"{name}": {value!r}'
+        changes = f'"{name}": {py_literal(value)}'
         break
     expected = "{**created, **changes}"
     if entity.timestamps:

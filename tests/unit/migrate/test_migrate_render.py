@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from fortress_gen.migrate._literals import py_str
+from fortress_gen.literals import py_str
 from fortress_gen.migrate.ops import (
     CreateForeignKeyOp,
     CreateIndexOp,

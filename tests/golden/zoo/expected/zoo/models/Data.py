@@ -12,7 +12,10 @@ from zoo.models.types import UTCDateTime
 
 
 class Data(TimestampMixin, Base):
-    """Names that shadow builtins and types, all optional, with defaults."""
+    """Names that shadow builtins and types \u2013 all optional, with defaults; text such as \u201c5
+    \u00d7 3\u201d, the user\u2019s \"quotes\", a back\\slash and Größe must come out as valid,
+    lint-clean Python.
+    """
 
     __tablename__ = "data_points"
 

@@ -17,7 +17,15 @@ class DataCreate(InputSchema):
     type: str = Field(default="plain", max_length=30)
     format: Literal["csv", "json_lines"] = "csv"
     hash: str = Field(max_length=64)
-    filter: str | None = None
+    filter: str | None = Field(
+        default=None,
+        description=(
+            "A long description that goes well past the line length of "
+            "the generated project, with an en dash \N{EN DASH} and a "
+            "multiplication sign \N{MULTIPLICATION SIGN} in it, to be "
+            "split."
+        ),
+    )
     input: int = Field(default=3, ge=-5, le=5)
     max: float = 1.5
     min: Decimal = Field(default=Decimal("2"), max_digits=5, decimal_places=0)
@@ -42,7 +50,15 @@ class DataUpdate(InputSchema):
     type: str | None = Field(default=None, max_length=30)
     format: Literal["csv", "json_lines"] | None = None
     hash: str | None = Field(default=None, max_length=64)
-    filter: str | None = None
+    filter: str | None = Field(
+        default=None,
+        description=(
+            "A long description that goes well past the line length of "
+            "the generated project, with an en dash \N{EN DASH} and a "
+            "multiplication sign \N{MULTIPLICATION SIGN} in it, to be "
+            "split."
+        ),
+    )
     input: int | None = Field(default=None, ge=-5, le=5)
     max: float | None = None
     min: Decimal | None = Field(default=None, max_digits=5, decimal_places=0)
