@@ -24,9 +24,7 @@ def _is_word_char(char: str) -> bool:
 def _accented_latin(char: str) -> bool:
     if char in _PLAIN_LATIN:
         return True
-    return unicodedata.name(char, "").startswith("LATIN ") and bool(
-        unicodedata.decomposition(char)
-    )
+    return unicodedata.name(char, "").startswith("LATIN ") and bool(unicodedata.decomposition(char))
 
 
 def _must_escape(text: str) -> list[bool]:
