@@ -79,6 +79,8 @@ def field_specs(draw: st.DrawFn) -> FieldSpec:
     data["writable"] = True if data["secret"] else draw(st.booleans())
     if data["required"] and not data["writable"] and data.get("default") is None:
         data["writable"] = True
+    if data.get("unique") and not data["writable"] and data.get("default") is not None:
+        data["writable"] = True  # one default on every row: refused, see check_field
     field = FieldSpec.model_validate(data)
     assume(not list(check_field(field)))
     return field

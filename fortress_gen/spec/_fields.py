@@ -269,6 +269,13 @@ def check_field(field: FieldSpec) -> Iterator[Problem]:
         problem = value_problem(field, value)
         if problem:
             yield option, problem, None
+    if field.unique and not field.writable and field.default is not None:
+        yield (
+            "unique",
+            "a unique read-only field would get its default on every row, so a second row "
+            "could never be created",
+            "make it writable, drop its default, or drop `unique`",
+        )
     if field.required and not field.writable and field.default is None:
         yield (
             "writable",

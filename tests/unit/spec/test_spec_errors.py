@@ -403,6 +403,13 @@ RESOLVE_CASES = [
         "specs/Order.yaml:3:51: fields.code.default: 'abc' does not match the pattern",
     ),
     (
+        "unique-read-only-default",
+        {
+            "Order": "entity: Order\nfields:\n  code: {type: str, unique: true, writable: false, default: x}\n"
+        },
+        "specs/Order.yaml:3:21: fields.code.unique: a unique read-only field would get its default on every row, so a second row could never be created (make it writable, drop its default, or drop `unique`)",
+    ),
+    (
         "pattern-without-example",
         {"Order": "entity: Order\nfields:\n  code: {type: str, pattern: '^[A-Z]+$'}\n"},
         "specs/Order.yaml:3:30: fields.code.pattern: a field with a pattern needs an `example` that matches it (the generated tests build their values from the example)",
