@@ -10,12 +10,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fortress_gen.config import ProjectConfig
-from fortress_gen.migrate.columns import TIMESTAMP_TYPE, column_type_expr, server_default_expr
 from fortress_gen.naming import article, pluralize, snake_case
-from fortress_gen.render.fields import docstring, field_constraints, python_literal, python_type
+from fortress_gen.render.fields import INT32_RANGE, docstring, python_type
+from fortress_gen.render.lines import (
+    Imports,
+    fk_column,
+    fk_model_column,
+    fk_schema_field,
+    id_python_type,
+    model_column,
+    response_field,
+    schema_field,
+    type_imports,
+)
 from fortress_gen.render.paths import EntityPaths, entity_paths
 from fortress_gen.render.testviews import TestView, build_test_view
-from fortress_gen.spec.model import EntitySpec, FieldSpec, RelationSpec
+from fortress_gen.spec.model import EntitySpec, RelationSpec
 
 __all__ = [
     "EntityView",
@@ -27,8 +37,6 @@ __all__ = [
     "SortColumn",
     "build_entity_view",
 ]
-
-_INT32_MAX = 2**31 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,128 +147,6 @@ def _title(snake: str) -> str:
     return snake.replace("_", " ")
 
 
-def _fk_column(name: str) -> str:
-    return f"{name}_id"
-
-
-def _id_python(entity: EntitySpec) -> str:
-    return "UUID" if entity.id == "uuid" else "int"
-
-
-class _Imports:
-    """Import lines of one module; ruff sorts and groups them when the output is formatted."""
-
-    def __init__(self, *lines: str) -> None:
-        self._lines = set(lines)
-
-    def add(self, *lines: str) -> None:
-        self._lines.update(lines)
-
-    def lines(self) -> list[str]:
-        return sorted(self._lines)
-
-
-def _type_imports(fields: Sequence[FieldSpec], *, schema: bool) -> list[str]:
-    kinds = {f.type for f in fields}
-    lines = []
-    if kinds & {"date", "datetime", "time"}:
-        lines.append("import datetime as dt")
-    if "decimal" in kinds:
-        lines.append("from decimal import Decimal")
-    if "uuid" in kinds:
-        lines.append("from uuid import UUID")
-    if schema and "enum" in kinds:
-        lines.append("from typing import Literal")
-    if schema and "email" in kinds:
-        lines.append("from pydantic import EmailStr")
-    if schema and "json" in kinds:
-        lines.append("from pydantic import JsonValue")
-    if not schema and "json" in kinds:
-        lines.append("from typing import Any")
-    return lines
-
-
-def _column_type(spec: FieldSpec, table: str, name: str) -> str:
-    """The model's column type: the migration's, but datetimes read back as aware UTC."""
-    expr = column_type_expr(spec, table=table, column=name)
-    return "UTCDateTime()" if expr == TIMESTAMP_TYPE else expr
-
-
-def _model_column(name: str, spec: FieldSpec, table: str) -> str:
-    expr = python_type(spec).model
-    hint = f"Mapped[{expr}]" if spec.required else f"Mapped[{expr} | None]"
-    args = [_column_type(spec, table, name)]
-    if spec.unique:
-        args.append("unique=True")
-    if spec.index:
-        args.append("index=True")
-    if spec.default is not None:
-        args.append(f"default={python_literal(spec.default, spec)}")
-        server = server_default_expr(spec)
-        if server is not None:
-            args.append(f"server_default={server}")
-    return f"{name}: {hint} = mapped_column({', '.join(args)})"
-
-
-def _fk_model_column(name: str, relation: RelationSpec, target: EntitySpec) -> str:
-    ondelete = relation.effective_on_delete.replace("_", " ").upper()
-    target_table = target.table_name
-    hint = _id_python(target) if relation.required else f"{_id_python(target)} | None"
-    fk = f'sa.ForeignKey("{target_table}.id", ondelete="{ondelete}")'
-    return f"{_fk_column(name)}: Mapped[{hint}] = mapped_column({fk}, index=True)"
-
-
-def _schema_field(name: str, spec: FieldSpec, *, optional: bool) -> str:
-    """One `name: type = Field(...)` line of an input or output schema."""
-    expr = python_type(spec).python
-    args = field_constraints(spec)
-    if optional:
-        hint = f"{expr} | None"
-        default = "None"
-    elif spec.default is not None:
-        hint = expr
-        default = python_literal(spec.default, spec)
-    elif not spec.required:
-        hint = f"{expr} | None"
-        default = "None"
-    else:
-        hint = expr
-        default = None
-    if spec.type == "datetime" and not optional and hint == expr:
-        hint = "AwareDatetime"
-    elif spec.type == "datetime":
-        hint = hint.replace("dt.datetime", "AwareDatetime")
-    if not args:
-        return f"{name}: {hint}" + (f" = {default}" if default is not None else "")
-    if default is not None:
-        args.insert(0, f"default={default}")
-    return f"{name}: {hint} = Field({', '.join(args)})"
-
-
-def _response_field(name: str, spec: FieldSpec) -> str:
-    expr = python_type(spec).python
-    if spec.type in ("email", "url"):
-        expr = "str"
-    hint = expr if spec.required else f"{expr} | None"
-    return f"{name}: {hint}"
-
-
-def _fk_schema_field(
-    name: str, relation: RelationSpec, target: EntitySpec, *, optional: bool
-) -> str:
-    column = _fk_column(name)
-    if target.id == "uuid":
-        hint = "UUID"
-        constraint = ""
-    else:
-        hint = "int"
-        constraint = f"ge=1, le={_INT32_MAX}"
-    if optional or not relation.required:
-        hint += " | None"
-        return f"{column}: {hint} = Field(default=None{', ' + constraint if constraint else ''})"
-    return f"{column}: {hint}" + (f" = Field({constraint})" if constraint else "")
-
-
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What every part of the view needs to know about the entity."""
@@ -306,7 +192,7 @@ def build_entity_view(
         snake=snake,
         plural=plural,
         table=entity.table_name,
-        id_type=_id_python(entity),
+        id_type=id_python_type(entity),
         id_param=f"{snake}_id",
     )
     paths = entity_paths(entity, config)
@@ -324,7 +210,7 @@ def build_entity_view(
         paths=paths,
         id_type=ctx.id_type,
         id_param=ctx.id_param,
-        id_path_args="" if entity.id == "uuid" else f"ge=1, le={_INT32_MAX}",
+        id_path_args="" if entity.id == "uuid" else f"ge=1, le={INT32_RANGE[1]}",
         route_prefix=f"/{route}",
         route_path=f"{config.api_prefix}/{route}",
         tag=route,
@@ -345,22 +231,22 @@ def build_entity_view(
 def _model_part(ctx: _Context) -> ModelView:
     entity = ctx.entity
     base = "Base, TimestampMixin" if entity.timestamps else "Base"
-    imports = _Imports(
+    imports = Imports(
         "import sqlalchemy as sa",
         "from sqlalchemy.orm import Mapped, mapped_column",
         f"from {ctx.package}.models.base import {base}",
-        *_type_imports(list(entity.fields.values()), schema=False),
+        *type_imports(list(entity.fields.values()), schema=False),
     )
     if entity.id == "uuid":
         imports.add("from uuid import UUID, uuid4")
         columns = ["id: Mapped[UUID] = mapped_column(sa.Uuid(), primary_key=True, default=uuid4)"]
     else:
         columns = ["id: Mapped[int] = mapped_column(sa.Integer(), primary_key=True)"]
-    columns += [_model_column(n, f, ctx.table) for n, f in entity.fields.items()]
+    columns += [model_column(n, f, ctx.table) for n, f in entity.fields.items()]
     for name, relation in entity.relations.items():
         if ctx.target(relation).id == "uuid":
             imports.add("from uuid import UUID")
-        columns.append(_fk_model_column(name, relation, ctx.target(relation)))
+        columns.append(fk_model_column(name, relation, ctx.target(relation)))
     if entity.soft_delete:
         imports.add("import datetime as dt")
         columns.append(
@@ -380,10 +266,10 @@ def _schema_part(ctx: _Context) -> SchemaView:
     fields = entity.fields
     writable = {n: f for n, f in fields.items() if f.writable}
     readable = {n: f for n, f in fields.items() if not f.secret}
-    imports = _Imports(
+    imports = Imports(
         "from pydantic import BaseModel, ConfigDict, Field",
         f"from {ctx.package}.schemas.base import InputSchema",
-        *_type_imports(list(fields.values()), schema=True),
+        *type_imports(list(fields.values()), schema=True),
     )
     if any(f.type == "datetime" for f in writable.values()):
         imports.add("from pydantic import AwareDatetime")
@@ -393,21 +279,21 @@ def _schema_part(ctx: _Context) -> SchemaView:
         imports.add("from uuid import UUID")
     has_bytes = any(f.type == "bytes" for f in fields.values())
     bytes_config = ', ser_json_bytes="base64", val_json_bytes="base64"' if has_bytes else ""
-    create = [_schema_field(n, f, optional=False) for n, f in writable.items()]
-    update = [_schema_field(n, f, optional=True) for n, f in writable.items()]
+    create = [schema_field(n, f, optional=False) for n, f in writable.items()]
+    update = [schema_field(n, f, optional=True) for n, f in writable.items()]
     for name, relation in entity.relations.items():
-        create.append(_fk_schema_field(name, relation, ctx.target(relation), optional=False))
-        update.append(_fk_schema_field(name, relation, ctx.target(relation), optional=True))
+        create.append(fk_schema_field(name, relation, ctx.target(relation), optional=False))
+        update.append(fk_schema_field(name, relation, ctx.target(relation), optional=True))
     not_null = [n for n, f in writable.items() if f.required]
-    not_null += [_fk_column(n) for n, r in entity.relations.items() if r.required]
+    not_null += [fk_column(n) for n, r in entity.relations.items() if r.required]
     if not_null:
         imports.add("from typing import ClassVar")
     response = [f"id: {ctx.id_type}"]
-    response += [_response_field(n, f) for n, f in readable.items()]
+    response += [response_field(n, f) for n, f in readable.items()]
     for name, relation in entity.relations.items():
-        target_id = _id_python(ctx.target(relation))
+        target_id = id_python_type(ctx.target(relation))
         response.append(
-            f"{_fk_column(name)}: {target_id}" + ("" if relation.required else " | None")
+            f"{fk_column(name)}: {target_id}" + ("" if relation.required else " | None")
         )
     if entity.timestamps:
         imports.add("import datetime as dt")
@@ -449,8 +335,8 @@ def _filter_field(ctx: _Context, name: str) -> str:
             expr = "str"
         return f"{name}: {expr} | None = None"
     for relation_name, relation in ctx.entity.relations.items():
-        if _fk_column(relation_name) == name:
-            return f"{name}: {_id_python(ctx.target(relation))} | None = None"
+        if fk_column(relation_name) == name:
+            return f"{name}: {id_python_type(ctx.target(relation))} | None = None"
     timestamp = "dt.datetime" if name in ("created_at", "updated_at") else ctx.id_type
     return f"{name}: {timestamp} | None = None"
 
@@ -462,8 +348,8 @@ def _sort_python_type(ctx: _Context, key: str) -> str:
     if key in ("created_at", "updated_at"):
         return "dt.datetime"
     for relation_name, relation in ctx.entity.relations.items():
-        if _fk_column(relation_name) == key:
-            return _id_python(ctx.target(relation))
+        if fk_column(relation_name) == key:
+            return id_python_type(ctx.target(relation))
     return ctx.id_type
 
 
@@ -474,7 +360,7 @@ def _repository_part(ctx: _Context, paths: EntityPaths) -> RepositoryView:
         SortColumn(key=key, attribute=key, python_type=_sort_python_type(ctx, key))
         for key in _sort_keys(entity)
     ]
-    imports = _Imports(
+    imports = Imports(
         "from collections.abc import Mapping, Sequence",
         "from typing import Any",
         "import sqlalchemy as sa",
@@ -531,7 +417,7 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
     entity = ctx.entity
     name = ctx.name
     repo_attr = _repo_attr(entity)
-    imports = _Imports(
+    imports = Imports(
         "from sqlalchemy.ext.asyncio import AsyncSession",
         f"from {ctx.package}.core.errors import NotFoundError",
         f"from {paths.model.dotted} import {name}",
@@ -555,8 +441,8 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
             target_paths = entity_paths(target, ctx.config)
             imports.add(f"from {target_paths.repository.dotted} import {target.entity}Repository")
             init.append(f"self.{target_attr} = {target.entity}Repository(session)")
-        column = _fk_column(relation_name)
-        id_type = _id_python(target)
+        column = fk_column(relation_name)
+        id_type = id_python_type(target)
         if id_type == "UUID":
             imports.add("from uuid import UUID")
         method = f"_check_{relation_name}"
@@ -586,7 +472,7 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
 
 def _endpoint_imports(ctx: _Context, paths: EntityPaths) -> list[str]:
     name = ctx.name
-    imports = _Imports(
+    imports = Imports(
         "from typing import Annotated",
         "from fastapi import APIRouter, Depends, Path",
         f"from {ctx.package}.api.deps import SessionDep",
