@@ -29,12 +29,7 @@ async def list_authors(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create an Author",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create an Author", responses=error_responses(409, 422))
 async def create_author(
     payload: AuthorCreate, service: AuthorServiceDep
 ) -> Envelope[AuthorResponse]:
@@ -42,21 +37,13 @@ async def create_author(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{author_id}",
-    summary="Get an Author",
-    responses=error_responses(404, 422),
-)
+@router.get("/{author_id}", summary="Get an Author", responses=error_responses(404, 422))
 async def get_author(author_id: AuthorId, service: AuthorServiceDep) -> Envelope[AuthorResponse]:
     """The Author with this id."""
     return Envelope(code=200, data=await service.get(author_id), message="OK")
 
 
-@router.patch(
-    "/{author_id}",
-    summary="Update an Author",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{author_id}", summary="Update an Author", responses=error_responses(404, 409, 422))
 async def update_author(
     author_id: AuthorId, payload: AuthorUpdate, service: AuthorServiceDep
 ) -> Envelope[AuthorResponse]:
@@ -64,11 +51,7 @@ async def update_author(
     return Envelope(code=200, data=await service.update(author_id, payload), message="OK")
 
 
-@router.delete(
-    "/{author_id}",
-    summary="Delete an Author",
-    responses=error_responses(404, 409, 422),
-)
+@router.delete("/{author_id}", summary="Delete an Author", responses=error_responses(404, 409, 422))
 async def delete_author(author_id: AuthorId, service: AuthorServiceDep) -> Envelope[None]:
     """Delete the Author."""
     await service.delete(author_id)

@@ -34,12 +34,7 @@ async def list_comments(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Comment",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Comment", responses=error_responses(409, 422))
 async def create_comment(
     payload: CommentCreate, service: CommentServiceDep
 ) -> Envelope[CommentResponse]:
@@ -47,11 +42,7 @@ async def create_comment(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{comment_id}",
-    summary="Get a Comment",
-    responses=error_responses(404, 422),
-)
+@router.get("/{comment_id}", summary="Get a Comment", responses=error_responses(404, 422))
 async def get_comment(
     comment_id: CommentId, service: CommentServiceDep
 ) -> Envelope[CommentResponse]:
@@ -59,11 +50,7 @@ async def get_comment(
     return Envelope(code=200, data=await service.get(comment_id), message="OK")
 
 
-@router.patch(
-    "/{comment_id}",
-    summary="Update a Comment",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{comment_id}", summary="Update a Comment", responses=error_responses(404, 409, 422))
 async def update_comment(
     comment_id: CommentId, payload: CommentUpdate, service: CommentServiceDep
 ) -> Envelope[CommentResponse]:
@@ -72,9 +59,7 @@ async def update_comment(
 
 
 @router.delete(
-    "/{comment_id}",
-    summary="Delete a Comment",
-    responses=error_responses(404, 409, 422),
+    "/{comment_id}", summary="Delete a Comment", responses=error_responses(404, 409, 422)
 )
 async def delete_comment(comment_id: CommentId, service: CommentServiceDep) -> Envelope[None]:
     """Delete the Comment."""

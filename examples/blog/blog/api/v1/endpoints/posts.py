@@ -30,32 +30,19 @@ async def list_posts(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Post",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Post", responses=error_responses(409, 422))
 async def create_post(payload: PostCreate, service: PostServiceDep) -> Envelope[PostResponse]:
     """Create a Post."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{post_id}",
-    summary="Get a Post",
-    responses=error_responses(404, 422),
-)
+@router.get("/{post_id}", summary="Get a Post", responses=error_responses(404, 422))
 async def get_post(post_id: PostId, service: PostServiceDep) -> Envelope[PostResponse]:
     """The Post with this id."""
     return Envelope(code=200, data=await service.get(post_id), message="OK")
 
 
-@router.patch(
-    "/{post_id}",
-    summary="Update a Post",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{post_id}", summary="Update a Post", responses=error_responses(404, 409, 422))
 async def update_post(
     post_id: PostId, payload: PostUpdate, service: PostServiceDep
 ) -> Envelope[PostResponse]:
@@ -63,11 +50,7 @@ async def update_post(
     return Envelope(code=200, data=await service.update(post_id, payload), message="OK")
 
 
-@router.delete(
-    "/{post_id}",
-    summary="Delete a Post",
-    responses=error_responses(404, 409, 422),
-)
+@router.delete("/{post_id}", summary="Delete a Post", responses=error_responses(404, 409, 422))
 async def delete_post(post_id: PostId, service: PostServiceDep) -> Envelope[None]:
     """Delete the Post."""
     await service.delete(post_id)

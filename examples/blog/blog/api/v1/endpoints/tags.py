@@ -29,32 +29,19 @@ async def list_tags(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Tag",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Tag", responses=error_responses(409, 422))
 async def create_tag(payload: TagCreate, service: TagServiceDep) -> Envelope[TagResponse]:
     """Create a Tag."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{tag_id}",
-    summary="Get a Tag",
-    responses=error_responses(404, 422),
-)
+@router.get("/{tag_id}", summary="Get a Tag", responses=error_responses(404, 422))
 async def get_tag(tag_id: TagId, service: TagServiceDep) -> Envelope[TagResponse]:
     """The Tag with this id."""
     return Envelope(code=200, data=await service.get(tag_id), message="OK")
 
 
-@router.patch(
-    "/{tag_id}",
-    summary="Update a Tag",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{tag_id}", summary="Update a Tag", responses=error_responses(404, 409, 422))
 async def update_tag(
     tag_id: TagId, payload: TagUpdate, service: TagServiceDep
 ) -> Envelope[TagResponse]:
@@ -62,11 +49,7 @@ async def update_tag(
     return Envelope(code=200, data=await service.update(tag_id, payload), message="OK")
 
 
-@router.delete(
-    "/{tag_id}",
-    summary="Delete a Tag",
-    responses=error_responses(404, 409, 422),
-)
+@router.delete("/{tag_id}", summary="Delete a Tag", responses=error_responses(404, 409, 422))
 async def delete_tag(tag_id: TagId, service: TagServiceDep) -> Envelope[None]:
     """Delete the Tag."""
     await service.delete(tag_id)

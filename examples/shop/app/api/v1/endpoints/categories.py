@@ -34,12 +34,7 @@ async def list_categories(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Category",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Category", responses=error_responses(409, 422))
 async def create_category(
     payload: CategoryCreate, service: CategoryServiceDep
 ) -> Envelope[CategoryResponse]:
@@ -47,11 +42,7 @@ async def create_category(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{category_id}",
-    summary="Get a Category",
-    responses=error_responses(404, 422),
-)
+@router.get("/{category_id}", summary="Get a Category", responses=error_responses(404, 422))
 async def get_category(
     category_id: CategoryId, service: CategoryServiceDep
 ) -> Envelope[CategoryResponse]:
@@ -60,9 +51,7 @@ async def get_category(
 
 
 @router.patch(
-    "/{category_id}",
-    summary="Update a Category",
-    responses=error_responses(404, 409, 422),
+    "/{category_id}", summary="Update a Category", responses=error_responses(404, 409, 422)
 )
 async def update_category(
     category_id: CategoryId, payload: CategoryUpdate, service: CategoryServiceDep
@@ -72,9 +61,7 @@ async def update_category(
 
 
 @router.delete(
-    "/{category_id}",
-    summary="Delete a Category",
-    responses=error_responses(404, 409, 422),
+    "/{category_id}", summary="Delete a Category", responses=error_responses(404, 409, 422)
 )
 async def delete_category(category_id: CategoryId, service: CategoryServiceDep) -> Envelope[None]:
     """Delete the Category."""

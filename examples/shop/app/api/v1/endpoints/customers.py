@@ -34,12 +34,7 @@ async def list_customers(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Customer",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Customer", responses=error_responses(409, 422))
 async def create_customer(
     payload: CustomerCreate, service: CustomerServiceDep
 ) -> Envelope[CustomerResponse]:
@@ -47,11 +42,7 @@ async def create_customer(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{customer_id}",
-    summary="Get a Customer",
-    responses=error_responses(404, 422),
-)
+@router.get("/{customer_id}", summary="Get a Customer", responses=error_responses(404, 422))
 async def get_customer(
     customer_id: CustomerId, service: CustomerServiceDep
 ) -> Envelope[CustomerResponse]:
@@ -60,9 +51,7 @@ async def get_customer(
 
 
 @router.patch(
-    "/{customer_id}",
-    summary="Update a Customer",
-    responses=error_responses(404, 409, 422),
+    "/{customer_id}", summary="Update a Customer", responses=error_responses(404, 409, 422)
 )
 async def update_customer(
     customer_id: CustomerId, payload: CustomerUpdate, service: CustomerServiceDep
@@ -72,9 +61,7 @@ async def update_customer(
 
 
 @router.delete(
-    "/{customer_id}",
-    summary="Delete a Customer",
-    responses=error_responses(404, 409, 422),
+    "/{customer_id}", summary="Delete a Customer", responses=error_responses(404, 409, 422)
 )
 async def delete_customer(customer_id: CustomerId, service: CustomerServiceDep) -> Envelope[None]:
     """Delete the Customer."""

@@ -35,10 +35,7 @@ async def list_order_lines(
 
 
 @router.post(
-    "",
-    status_code=201,
-    summary="Create an OrderLine",
-    responses=error_responses(409, 422),
+    "", status_code=201, summary="Create an OrderLine", responses=error_responses(409, 422)
 )
 async def create_order_line(
     payload: OrderLineCreate, service: OrderLineServiceDep
@@ -47,11 +44,7 @@ async def create_order_line(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{order_line_id}",
-    summary="Get an OrderLine",
-    responses=error_responses(404, 422),
-)
+@router.get("/{order_line_id}", summary="Get an OrderLine", responses=error_responses(404, 422))
 async def get_order_line(
     order_line_id: OrderLineId, service: OrderLineServiceDep
 ) -> Envelope[OrderLineResponse]:
@@ -60,9 +53,7 @@ async def get_order_line(
 
 
 @router.patch(
-    "/{order_line_id}",
-    summary="Update an OrderLine",
-    responses=error_responses(404, 409, 422),
+    "/{order_line_id}", summary="Update an OrderLine", responses=error_responses(404, 409, 422)
 )
 async def update_order_line(
     order_line_id: OrderLineId, payload: OrderLineUpdate, service: OrderLineServiceDep
@@ -72,9 +63,7 @@ async def update_order_line(
 
 
 @router.delete(
-    "/{order_line_id}",
-    summary="Delete an OrderLine",
-    responses=error_responses(404, 409, 422),
+    "/{order_line_id}", summary="Delete an OrderLine", responses=error_responses(404, 409, 422)
 )
 async def delete_order_line(
     order_line_id: OrderLineId, service: OrderLineServiceDep

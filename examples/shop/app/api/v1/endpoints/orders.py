@@ -29,32 +29,19 @@ async def list_orders(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create an Order",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create an Order", responses=error_responses(409, 422))
 async def create_order(payload: OrderCreate, service: OrderServiceDep) -> Envelope[OrderResponse]:
     """Create an Order."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{order_id}",
-    summary="Get an Order",
-    responses=error_responses(404, 422),
-)
+@router.get("/{order_id}", summary="Get an Order", responses=error_responses(404, 422))
 async def get_order(order_id: OrderId, service: OrderServiceDep) -> Envelope[OrderResponse]:
     """The Order with this id."""
     return Envelope(code=200, data=await service.get(order_id), message="OK")
 
 
-@router.patch(
-    "/{order_id}",
-    summary="Update an Order",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{order_id}", summary="Update an Order", responses=error_responses(404, 409, 422))
 async def update_order(
     order_id: OrderId, payload: OrderUpdate, service: OrderServiceDep
 ) -> Envelope[OrderResponse]:
@@ -62,11 +49,7 @@ async def update_order(
     return Envelope(code=200, data=await service.update(order_id, payload), message="OK")
 
 
-@router.delete(
-    "/{order_id}",
-    summary="Delete an Order",
-    responses=error_responses(404, 409, 422),
-)
+@router.delete("/{order_id}", summary="Delete an Order", responses=error_responses(404, 409, 422))
 async def delete_order(order_id: OrderId, service: OrderServiceDep) -> Envelope[None]:
     """Delete the Order."""
     await service.delete(order_id)

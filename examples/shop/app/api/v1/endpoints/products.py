@@ -34,12 +34,7 @@ async def list_products(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Product",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Product", responses=error_responses(409, 422))
 async def create_product(
     payload: ProductCreate, service: ProductServiceDep
 ) -> Envelope[ProductResponse]:
@@ -47,11 +42,7 @@ async def create_product(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{product_id}",
-    summary="Get a Product",
-    responses=error_responses(404, 422),
-)
+@router.get("/{product_id}", summary="Get a Product", responses=error_responses(404, 422))
 async def get_product(
     product_id: ProductId, service: ProductServiceDep
 ) -> Envelope[ProductResponse]:
@@ -59,11 +50,7 @@ async def get_product(
     return Envelope(code=200, data=await service.get(product_id), message="OK")
 
 
-@router.patch(
-    "/{product_id}",
-    summary="Update a Product",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{product_id}", summary="Update a Product", responses=error_responses(404, 409, 422))
 async def update_product(
     product_id: ProductId, payload: ProductUpdate, service: ProductServiceDep
 ) -> Envelope[ProductResponse]:
@@ -72,9 +59,7 @@ async def update_product(
 
 
 @router.delete(
-    "/{product_id}",
-    summary="Delete a Product",
-    responses=error_responses(404, 409, 422),
+    "/{product_id}", summary="Delete a Product", responses=error_responses(404, 409, 422)
 )
 async def delete_product(product_id: ProductId, service: ProductServiceDep) -> Envelope[None]:
     """Delete the Product."""

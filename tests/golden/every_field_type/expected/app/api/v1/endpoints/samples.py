@@ -29,12 +29,7 @@ async def list_samples(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Sample",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Sample", responses=error_responses(409, 422))
 async def create_sample(
     payload: SampleCreate, service: SampleServiceDep
 ) -> Envelope[SampleResponse]:
@@ -42,21 +37,13 @@ async def create_sample(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{sample_id}",
-    summary="Get a Sample",
-    responses=error_responses(404, 422),
-)
+@router.get("/{sample_id}", summary="Get a Sample", responses=error_responses(404, 422))
 async def get_sample(sample_id: SampleId, service: SampleServiceDep) -> Envelope[SampleResponse]:
     """The Sample with this id."""
     return Envelope(code=200, data=await service.get(sample_id), message="OK")
 
 
-@router.patch(
-    "/{sample_id}",
-    summary="Update a Sample",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{sample_id}", summary="Update a Sample", responses=error_responses(404, 409, 422))
 async def update_sample(
     sample_id: SampleId, payload: SampleUpdate, service: SampleServiceDep
 ) -> Envelope[SampleResponse]:
@@ -64,11 +51,7 @@ async def update_sample(
     return Envelope(code=200, data=await service.update(sample_id, payload), message="OK")
 
 
-@router.delete(
-    "/{sample_id}",
-    summary="Delete a Sample",
-    responses=error_responses(404, 409, 422),
-)
+@router.delete("/{sample_id}", summary="Delete a Sample", responses=error_responses(404, 409, 422))
 async def delete_sample(sample_id: SampleId, service: SampleServiceDep) -> Envelope[None]:
     """Delete the Sample."""
     await service.delete(sample_id)

@@ -30,22 +30,13 @@ async def list_news(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a News",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a News", responses=error_responses(409, 422))
 async def create_news(payload: NewsCreate, service: NewsServiceDep) -> Envelope[NewsResponse]:
     """Create a News."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{news_id}",
-    summary="Get a News",
-    responses=error_responses(404, 422),
-)
+@router.get("/{news_id}", summary="Get a News", responses=error_responses(404, 422))
 async def get_news(news_id: NewsId, service: NewsServiceDep) -> Envelope[NewsResponse]:
     """The News with this id."""
     return Envelope(code=200, data=await service.get(news_id), message="OK")

@@ -34,12 +34,7 @@ async def list_invoices(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create an Invoice",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create an Invoice", responses=error_responses(409, 422))
 async def create_invoice(
     payload: InvoiceCreate, service: InvoiceServiceDep
 ) -> Envelope[InvoiceResponse]:
@@ -47,11 +42,7 @@ async def create_invoice(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{invoice_id}",
-    summary="Get an Invoice",
-    responses=error_responses(404, 422),
-)
+@router.get("/{invoice_id}", summary="Get an Invoice", responses=error_responses(404, 422))
 async def get_invoice(
     invoice_id: InvoiceId, service: InvoiceServiceDep
 ) -> Envelope[InvoiceResponse]:
@@ -60,9 +51,7 @@ async def get_invoice(
 
 
 @router.patch(
-    "/{invoice_id}",
-    summary="Update an Invoice",
-    responses=error_responses(404, 409, 422),
+    "/{invoice_id}", summary="Update an Invoice", responses=error_responses(404, 409, 422)
 )
 async def update_invoice(
     invoice_id: InvoiceId, payload: InvoiceUpdate, service: InvoiceServiceDep
@@ -72,9 +61,7 @@ async def update_invoice(
 
 
 @router.delete(
-    "/{invoice_id}",
-    summary="Delete an Invoice",
-    responses=error_responses(404, 409, 422),
+    "/{invoice_id}", summary="Delete an Invoice", responses=error_responses(404, 409, 422)
 )
 async def delete_invoice(invoice_id: InvoiceId, service: InvoiceServiceDep) -> Envelope[None]:
     """Delete the Invoice."""

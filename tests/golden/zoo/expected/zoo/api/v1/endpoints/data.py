@@ -29,32 +29,19 @@ async def list_data(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Data",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Data", responses=error_responses(409, 422))
 async def create_data(payload: DataCreate, service: DataServiceDep) -> Envelope[DataResponse]:
     """Create a Data."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{data_id}",
-    summary="Get a Data",
-    responses=error_responses(404, 422),
-)
+@router.get("/{data_id}", summary="Get a Data", responses=error_responses(404, 422))
 async def get_data(data_id: DataId, service: DataServiceDep) -> Envelope[DataResponse]:
     """The Data with this id."""
     return Envelope(code=200, data=await service.get(data_id), message="OK")
 
 
-@router.patch(
-    "/{data_id}",
-    summary="Update a Data",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{data_id}", summary="Update a Data", responses=error_responses(404, 409, 422))
 async def update_data(
     data_id: DataId, payload: DataUpdate, service: DataServiceDep
 ) -> Envelope[DataResponse]:
@@ -62,11 +49,7 @@ async def update_data(
     return Envelope(code=200, data=await service.update(data_id, payload), message="OK")
 
 
-@router.delete(
-    "/{data_id}",
-    summary="Delete a Data",
-    responses=error_responses(404, 409, 422),
-)
+@router.delete("/{data_id}", summary="Delete a Data", responses=error_responses(404, 409, 422))
 async def delete_data(data_id: DataId, service: DataServiceDep) -> Envelope[None]:
     """Delete the Data."""
     await service.delete(data_id)

@@ -29,32 +29,19 @@ async def list_nodes(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Node",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Node", responses=error_responses(409, 422))
 async def create_node(payload: NodeCreate, service: NodeServiceDep) -> Envelope[NodeResponse]:
     """Create a Node."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{node_id}",
-    summary="Get a Node",
-    responses=error_responses(404, 422),
-)
+@router.get("/{node_id}", summary="Get a Node", responses=error_responses(404, 422))
 async def get_node(node_id: NodeId, service: NodeServiceDep) -> Envelope[NodeResponse]:
     """The Node with this id."""
     return Envelope(code=200, data=await service.get(node_id), message="OK")
 
 
-@router.patch(
-    "/{node_id}",
-    summary="Update a Node",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{node_id}", summary="Update a Node", responses=error_responses(404, 409, 422))
 async def update_node(
     node_id: NodeId, payload: NodeUpdate, service: NodeServiceDep
 ) -> Envelope[NodeResponse]:
@@ -62,11 +49,7 @@ async def update_node(
     return Envelope(code=200, data=await service.update(node_id, payload), message="OK")
 
 
-@router.delete(
-    "/{node_id}",
-    summary="Delete a Node",
-    responses=error_responses(404, 409, 422),
-)
+@router.delete("/{node_id}", summary="Delete a Node", responses=error_responses(404, 409, 422))
 async def delete_node(node_id: NodeId, service: NodeServiceDep) -> Envelope[None]:
     """Delete the Node."""
     await service.delete(node_id)

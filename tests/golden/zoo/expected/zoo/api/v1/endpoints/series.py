@@ -29,12 +29,7 @@ async def list_series(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post(
-    "",
-    status_code=201,
-    summary="Create a Series",
-    responses=error_responses(409, 422),
-)
+@router.post("", status_code=201, summary="Create a Series", responses=error_responses(409, 422))
 async def create_series(
     payload: SeriesCreate, service: SeriesServiceDep
 ) -> Envelope[SeriesResponse]:
@@ -42,21 +37,13 @@ async def create_series(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get(
-    "/{series_id}",
-    summary="Get a Series",
-    responses=error_responses(404, 422),
-)
+@router.get("/{series_id}", summary="Get a Series", responses=error_responses(404, 422))
 async def get_series(series_id: SeriesId, service: SeriesServiceDep) -> Envelope[SeriesResponse]:
     """The Series with this id."""
     return Envelope(code=200, data=await service.get(series_id), message="OK")
 
 
-@router.patch(
-    "/{series_id}",
-    summary="Update a Series",
-    responses=error_responses(404, 409, 422),
-)
+@router.patch("/{series_id}", summary="Update a Series", responses=error_responses(404, 409, 422))
 async def update_series(
     series_id: SeriesId, payload: SeriesUpdate, service: SeriesServiceDep
 ) -> Envelope[SeriesResponse]:
@@ -64,11 +51,7 @@ async def update_series(
     return Envelope(code=200, data=await service.update(series_id, payload), message="OK")
 
 
-@router.delete(
-    "/{series_id}",
-    summary="Delete a Series",
-    responses=error_responses(404, 409, 422),
-)
+@router.delete("/{series_id}", summary="Delete a Series", responses=error_responses(404, 409, 422))
 async def delete_series(series_id: SeriesId, service: SeriesServiceDep) -> Envelope[None]:
     """Delete the Series."""
     await service.delete(series_id)
