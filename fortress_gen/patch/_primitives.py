@@ -20,7 +20,7 @@ from fortress_gen.patch._commas import (
     remove_from_all,
     remove_names_from_import,
 )
-from fortress_gen.patch._source import import_placement
+from fortress_gen.patch._source import Skipped, import_placement
 
 __all__ = [
     "Edit",
@@ -32,6 +32,7 @@ __all__ = [
     "insert_before",
     "modify_small",
     "new_statement",
+    "parse",
     "remove_from_all",
     "remove_import_names",
     "remove_names_from_import",
@@ -72,6 +73,14 @@ class Edit:
     index: int
     small: int
     change: Change
+
+
+def parse(source: str) -> cst.Module | Skipped:
+    """The file as a libcst module, or the reason it cannot be patched."""
+    try:
+        return cst.parse_module(source)
+    except cst.ParserSyntaxError as error:
+        return Skipped(f"libcst cannot parse the file: {error.message} (line {error.raw_line})")
 
 
 def apply_edits(module: cst.Module, edits: Sequence[Edit]) -> cst.Module:

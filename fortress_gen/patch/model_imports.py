@@ -77,14 +77,11 @@ def ensure_model_imported(
         if engine == "splice":
             return Skipped(_splice.NOT_CERTAIN)
 
-    import libcst as cst
-
     from fortress_gen.patch import _primitives as p
 
-    try:
-        tree_cst = cst.parse_module(source)
-    except cst.ParserSyntaxError as error:
-        return Skipped(f"libcst cannot parse the file: {error.message} (line {error.raw_line})")
+    tree_cst = p.parse(source)
+    if isinstance(tree_cst, Skipped):
+        return tree_cst
     places = p.StatementMap.of(tree_cst)
     edits = []
     if not local_names:
@@ -136,14 +133,11 @@ def remove_model_import(source: str, *, package: str, module: str, class_name: s
                 f"`{local}` is still used in the file (line {uses[0].lineno}); remove it by hand"
             )
 
-    import libcst as cst
-
     from fortress_gen.patch import _primitives as p
 
-    try:
-        tree_cst = cst.parse_module(source)
-    except cst.ParserSyntaxError as error:
-        return Skipped(f"libcst cannot parse the file: {error.message} (line {error.raw_line})")
+    tree_cst = p.parse(source)
+    if isinstance(tree_cst, Skipped):
+        return tree_cst
     places = p.StatementMap.of(tree_cst)
     edits = []
     by_statement: dict[int, set[str]] = {}

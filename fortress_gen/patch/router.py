@@ -209,14 +209,11 @@ def ensure_router_registered(
         if engine == "splice":
             return Skipped(_splice.NOT_CERTAIN)
 
-    import libcst as cst
-
     from fortress_gen.patch import _primitives as p
 
-    try:
-        tree_cst = cst.parse_module(source)
-    except cst.ParserSyntaxError as error:
-        return Skipped(f"libcst cannot parse the file: {error.message} (line {error.raw_line})")
+    tree_cst = p.parse(source)
+    if isinstance(tree_cst, Skipped):
+        return tree_cst
     places = p.StatementMap.of(tree_cst)
     include = p.new_statement(include_code)
     edits = [
@@ -274,14 +271,11 @@ def remove_router_registration(source: str, *, package: str, module: str) -> Pat
     if not facts.registered and not unused:
         return AlreadyPresent()
 
-    import libcst as cst
-
     from fortress_gen.patch import _primitives as p
 
-    try:
-        tree_cst = cst.parse_module(source)
-    except cst.ParserSyntaxError as error:
-        return Skipped(f"libcst cannot parse the file: {error.message} (line {error.raw_line})")
+    tree_cst = p.parse(source)
+    if isinstance(tree_cst, Skipped):
+        return tree_cst
     places = p.StatementMap.of(tree_cst)
     edits = [p.remove_small(*places.places[index]) for index in facts.registered]
     for index, gone in unused.items():
