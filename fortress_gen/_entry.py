@@ -13,7 +13,7 @@ from pathlib import Path
 
 __all__ = ["main"]
 
-_FAST_FORMS = ({"--check"}, set())
+_FAST_FORMS: tuple[set[str], ...] = ({"--check"}, set())
 
 
 def _answered_fast(argv: list[str]) -> bool:

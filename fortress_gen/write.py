@@ -34,8 +34,7 @@ def apply_plan(plan: Plan, root: Path) -> list[str]:
     """
     changes = [Change(base_path(sha), text) for sha, text in plan.bases.items()]
     changes += [
-        Change(op.path, None if op.status == "delete" else op.content or "")
-        for op in plan.changes
+        Change(op.path, None if op.status == "delete" else op.content or "") for op in plan.changes
     ]
     if plan.lock_changed:
         changes.append(Change(LOCK_FILE, plan.lock_text))

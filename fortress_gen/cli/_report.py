@@ -50,6 +50,7 @@ def run_generate(
     check: bool = False,
     dry_run: bool = False,
     diff: bool = False,
+    allow_destructive: bool = False,
 ) -> int:
     """Plan, report and (unless checking or dry-running) apply a generation.
 
@@ -67,7 +68,7 @@ def run_generate(
         console.info(f"Finished an interrupted run: {len(finished)} file(s).")
     elif not (check or dry_run):
         recover(project.root)  # undo what a run killed while staging left
-    plan = plan_generation(project, now=now)
+    plan = plan_generation(project, now=now, allow_destructive=allow_destructive)
     for op in plan.ops:
         if op.status != "identical" or console.verbose:
             console.status(op.status, op.path, op.reason)

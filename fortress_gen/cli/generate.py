@@ -18,7 +18,11 @@ Examples:
 Writes per entity the model, schemas, repository, service, endpoints and tests; registers
 the router in <package>/api/v1/__init__.py and the model in <package>/models/__init__.py;
 adds a migration to migrations/versions/ when the schema changed; updates fortress.lock.
-A file you edited is never overwritten: it is listed as a conflict and the exit code is 1.
+A file you edited is merged three ways (last generated / yours / new): edits on other lines
+merge silently ("merge"); edits on the same lines get git-style conflict markers, are listed
+("conflict") and the exit code is 1. A generated file you deleted is not recreated ("skip").
+Files no spec produces any more are deleted if you never edited them ("delete").
+A migration that drops tables or columns needs --allow-destructive.
 """
 
 
@@ -29,6 +33,11 @@ def command(
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the plan; write nothing."),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of every write."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List unchanged files too."),
+    allow_destructive: bool = typer.Option(
+        False,
+        "--allow-destructive",
+        help="Allow a migration that drops tables or columns (their data is lost).",
+    ),
     now: str | None = NowOption,
     root: Path | None = RootOption,
 ) -> None:
@@ -39,5 +48,12 @@ def command(
 
     console.verbose = verbose
     project = load_project(project_root(root))
-    code = run_generate(project, now=parse_now(now), check=check, dry_run=dry_run, diff=diff)
+    code = run_generate(
+        project,
+        now=parse_now(now),
+        check=check,
+        dry_run=dry_run,
+        diff=diff,
+        allow_destructive=allow_destructive,
+    )
     raise typer.Exit(code)
