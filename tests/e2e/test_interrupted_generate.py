@@ -32,7 +32,10 @@ from fortress_gen.transaction import pending, recover
 
 pytestmark = pytest.mark.e2e
 
-CUSTOMER = "entity: Customer\nfields:\n  name: {type: str, max_length: 120}\n  email: {type: email, unique: true}\n"
+CUSTOMER = (
+    "entity: Customer\nfields:\n"
+    "  name: {type: str, max_length: 120}\n  email: {type: email, unique: true}\n"
+)
 ORDER = "entity: Order\nfields:\n  total: decimal\nrelations:\n  customer: {target: Customer}\n"
 NOTE = "entity: Note\nfields:\n  body: text\n"
 TAG = "entity: Tag\nfields:\n  label: {type: str, max_length: 40}\n"

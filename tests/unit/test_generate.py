@@ -18,8 +18,8 @@ from fortress_testing import FROZEN_EPOCH, FROZEN_NOW, new_project
 from fortress_gen.errors import ExitCode, FortressError
 from fortress_gen.generate import plan_generation
 from fortress_gen.lock import LOCK_FILE, read_lock
-from fortress_gen.transaction import JOURNAL, pending
 from fortress_gen.spec.project import load_project
+from fortress_gen.transaction import JOURNAL, pending
 from fortress_gen.write import apply_plan
 
 TESTS = Path(__file__).resolve().parents[1]

@@ -191,7 +191,7 @@ def test_a_failed_replace_is_finished_by_recover(
     assert (tree / "pkg/a.py").read_text(encoding="utf-8") == "a = 2\n"  # already replaced
     assert (tree / LOCK_FILE).read_text(encoding="utf-8") == "{}\n"  # the lock goes last
     assert pending(tree) == "committed"
-    assert sorted(recover(tree)) == sorted(AFTER) + ["pkg/old.py"]
+    assert sorted(recover(tree)) == [*sorted(AFTER), "pkg/old.py"]
     assert _files(tree) == AFTER
     assert pending(tree) is None
 
