@@ -198,7 +198,7 @@ def _dump(data: Any) -> bytes:
     return json.dumps(data, sort_keys=True).encode()
 
 
-def _inputs(project: Project, formatter: str) -> Inputs:
+def _inputs(project: Project, formatter: str, excluded_specs: frozenset[str]) -> Inputs:
     """Fingerprint what this run reads: Fortress, the settings, the specs, each entity."""
     root = project.root
     generator = generator_digest()
@@ -222,7 +222,7 @@ def _inputs(project: Project, formatter: str) -> Inputs:
         generator=generator,
         project=settings,
         specs_dir=project.config.specs,
-        specs=specs_digest(project.specs_dir),
+        specs=specs_digest(project.specs_dir, excluded_specs),
         entities=entities,
     )
 
@@ -308,7 +308,11 @@ def _removed_entities(lock: Lock, project: Project) -> dict[str, list[str]]:
 
 
 def plan_generation(
-    project: Project, *, now: datetime | None = None, allow_destructive: bool = False
+    project: Project,
+    *,
+    now: datetime | None = None,
+    allow_destructive: bool = False,
+    excluded_specs: frozenset[str] = frozenset(),
 ) -> Plan:
     """Plan a `fortress generate` of `project`: every file's status and the next lock.
 
@@ -316,7 +320,9 @@ def plan_generation(
         project: The loaded, resolved project.
         now: The migration time; default `SOURCE_DATE_EPOCH`, else the clock.
         allow_destructive: Write a migration that loses data (drops a table or a
-            column); without it such a change is refused (exit 2) and nothing is written.
+            column); without it such a change is refused (exit 1) and nothing is written.
+        excluded_specs: Spec file names the plan itself deletes (`fortress destroy`),
+            left out of the specs' fingerprint.
 
     Returns:
         The plan; nothing has been written.
@@ -325,7 +331,7 @@ def plan_generation(
     config = project.config
     lock = read_lock(root)
     formatter = formatter_version(config.formatter)
-    inputs = _inputs(project, formatter)
+    inputs = _inputs(project, formatter, excluded_specs)
     previous = lock.inputs.entities if lock.inputs is not None else {}
     unchanged = {
         name for name, fingerprint in inputs.entities.items() if previous.get(name) == fingerprint

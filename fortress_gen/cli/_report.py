@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from datetime import datetime
 
 from fortress_gen.cli._console import console
@@ -51,6 +52,7 @@ def run_generate(
     dry_run: bool = False,
     diff: bool = False,
     allow_destructive: bool = False,
+    planner: Callable[[], Plan] | None = None,
 ) -> int:
     """Plan, report and (unless checking or dry-running) apply a generation.
 
@@ -68,7 +70,11 @@ def run_generate(
         console.info(f"Finished an interrupted run: {len(finished)} file(s).")
     elif not (check or dry_run):
         recover(project.root)  # undo what a run killed while staging left
-    plan = plan_generation(project, now=now, allow_destructive=allow_destructive)
+    plan = (
+        planner()
+        if planner is not None
+        else plan_generation(project, now=now, allow_destructive=allow_destructive)
+    )
     for op in plan.ops:
         if op.status != "identical" or console.verbose:
             console.status(op.status, op.path, op.reason)
