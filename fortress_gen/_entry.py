@@ -13,7 +13,7 @@ from pathlib import Path
 
 __all__ = ["main"]
 
-_FAST_FORMS: tuple[set[str], ...] = ({"--check"}, set())
+_FAST_FORMS: tuple[set[str], ...] = ({"--check"}, {"--fail-on-change"}, set())
 
 
 def _answered_fast(argv: list[str]) -> bool:

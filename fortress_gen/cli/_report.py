@@ -53,6 +53,7 @@ def run_generate(
     diff: bool = False,
     allow_destructive: bool = False,
     planner: Callable[[], Plan] | None = None,
+    fail_on_change: bool = False,
 ) -> int:
     """Plan, report and (unless checking or dry-running) apply a generation.
 
@@ -95,6 +96,9 @@ def run_generate(
     _access_note(project, plan)
     if plan.conflicts:
         _conflict_note(plan)
+        return int(ExitCode.FINDINGS)
+    if fail_on_change:  # written: the user reviews and stages it
+        console.note("files changed: review them and stage them (git add), then commit again")
         return int(ExitCode.FINDINGS)
     return int(ExitCode.OK)
 

@@ -14,6 +14,7 @@ Examples:
   fortress generate                 bring every file in step with specs/
   fortress generate --check         for CI and pre-commit: exit 1 if anything would change
   fortress generate --dry-run --diff
+  fortress generate --fail-on-change  the pre-commit hook: write, exit 1 if anything changed
 \b
 Writes per entity the model, schemas, repository, service, endpoints and tests; registers
 the router in <package>/api/v1/__init__.py and the model in <package>/models/__init__.py;
@@ -31,6 +32,11 @@ def command(
         False, "--check", help="Change nothing; exit 1 if any file would change."
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the plan; write nothing."),
+    fail_on_change: bool = typer.Option(
+        False,
+        "--fail-on-change",
+        help="Write, then exit 1 if any file was written (the pre-commit hook).",
+    ),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of every write."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List unchanged files too."),
     allow_destructive: bool = typer.Option(
@@ -55,5 +61,6 @@ def command(
         dry_run=dry_run,
         diff=diff,
         allow_destructive=allow_destructive,
+        fail_on_change=fail_on_change,
     )
     raise typer.Exit(code)
