@@ -389,13 +389,16 @@ def plan_generation(
         snapshot=outputs.snapshot,
     )
     lock_text = render_lock(new_lock)
+    lock_changed = _read(root / "fortress.lock") != lock_text
     wanted = {record.sha256 for record in files.values()}
     stored = stored_bases(root)
     return Plan(
         ops=tuple(sorted(ops, key=lambda op: op.path)),
         lock=new_lock,
         lock_text=lock_text,
-        lock_changed=_read(root / "fortress.lock") != lock_text,
+        lock_changed=lock_changed,
+        fingerprints_only=lock_changed
+        and render_lock(replace(new_lock, inputs=lock.inputs)) == _read(root / "fortress.lock"),
         bases={sha: text for sha, text in sorted(bases.items()) if sha in wanted - stored},
         stale_bases=tuple(sorted(stored - wanted)),
     )

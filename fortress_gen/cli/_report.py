@@ -81,7 +81,9 @@ def run_generate(
             console.status(op.status, op.path, op.reason)
     if diff:
         console.result(_diff(plan))
-    if plan.is_noop and not plan.conflicts:
+    if plan.in_step and not plan.conflicts:
+        if not plan.is_noop and not (check or dry_run):
+            apply_plan(plan, project.root)  # the lock's fingerprints only
         console.info("Everything is in step with the specs; nothing changed.")
         return int(ExitCode.OK)
     if plan.is_noop:

@@ -52,6 +52,8 @@ class Plan:
         lock: The lock after the run.
         lock_text: Its text.
         lock_changed: Whether it differs from the lock on disk.
+        fingerprints_only: Whether the only difference is in its input fingerprints (a
+            spec reformatted or commented, say): bookkeeping, not drift.
         bases: Merge bases to store (sha256 -> text): the generated texts the new lock
             records that the store does not hold yet.
         stale_bases: Stored merge bases the new lock no longer refers to.
@@ -61,6 +63,7 @@ class Plan:
     lock: Lock
     lock_text: str
     lock_changed: bool
+    fingerprints_only: bool = False
     bases: dict[str, str] = field(default_factory=dict)
     stale_bases: tuple[str, ...] = ()
 
@@ -73,6 +76,16 @@ class Plan:
     def conflicts(self) -> tuple[FileOp, ...]:
         """The files that need the user: conflict markers written, or left alone."""
         return tuple(op for op in self.ops if op.status == "conflict" or op.blocking)
+
+    @property
+    def in_step(self) -> bool:
+        """True when nothing is out of step with the specs (`generate --check` passes).
+
+        Only the lock's fingerprints may differ: writing them changes no generated file.
+        """
+        return self.is_noop or (
+            not self.changes and not self.bases and not self.stale_bases and self.fingerprints_only
+        )
 
     @property
     def is_noop(self) -> bool:
