@@ -80,7 +80,10 @@ def _file_op(root: Path, path: str, text: str, lock: Lock) -> FileOp:
     if current is None:
         if record is not None:
             return FileOp(
-                path, "skip", reason="you deleted it after it was generated; not recreated"
+                path,
+                "skip",
+                reason="you deleted or moved it after it was generated; not recreated "
+                "(a moved copy does not get the specs' changes)",
             )
         return FileOp(path, "create", content=text)
     if current == text:
@@ -274,7 +277,11 @@ def _kept_ops(root: Path, lock: Lock, entities: set[str]) -> list[FileOp]:
             ops.append(FileOp(path, "identical"))
         else:
             ops.append(
-                FileOp(path, "skip", reason="you deleted it after it was generated; not recreated")
+                FileOp(
+                    path,
+                    "skip",
+                    reason="you deleted or moved it after it was generated; not recreated",
+                )
             )
     return ops
 

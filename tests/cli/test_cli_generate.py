@@ -229,7 +229,7 @@ def test_a_deleted_generated_file_is_not_recreated(fortress: Fortress, project: 
         SCHEMA: "update",
         "tests/api/test_customers.py": "skip",
     }
-    assert "you deleted it after it was generated; not recreated" in result.err
+    assert "you deleted or moved it after it was generated; not recreated" in result.err
     assert not (project / "tests/api/test_customers.py").exists()
     assert "tests/api/test_customers.py" in _lock(project)["files"]
     before = snapshot(project)
