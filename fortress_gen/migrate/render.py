@@ -16,12 +16,17 @@ from typing import Any, TypeVar
 
 from fortress_gen.literals import py_literal, py_str
 from fortress_gen.migrate.ops import (
+    AddColumnOp,
+    AlterColumnOp,
     CreateForeignKeyOp,
     CreateIndexOp,
     CreateTableOp,
+    CreateUniqueOp,
+    DropColumnOp,
     DropForeignKeyOp,
     DropIndexOp,
     DropTableOp,
+    DropUniqueOp,
     MigrationOp,
 )
 from fortress_gen.migrate.snapshot import ColumnSnapshot, ForeignKeySnapshot
@@ -82,10 +87,15 @@ Expr = Atom | Call | ListExpr
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """A ``with op.batch_alter_table(...) as batch_op:`` block around `batch_op.*` calls."""
+    """A ``with op.batch_alter_table(...) as batch_op:`` block around `batch_op.*` calls.
+
+    `prelude` holds ``op.*`` calls that run just before the block (filling NULLs of a
+    column the block makes NOT NULL), so merged blocks stay one block.
+    """
 
     table_name: str
     calls: tuple[Call, ...]
+    prelude: tuple[Call, ...] = ()
 
 
 Statement = Call | Batch
@@ -289,6 +299,59 @@ def _drop_foreign_key(op: DropForeignKeyOp) -> list[Statement]:
     return [Batch(op.table_name, (call,))]
 
 
+@_renders(AddColumnOp)
+def _add_column(op: AddColumnOp) -> list[Statement]:
+    return [Batch(op.table_name, (Call("batch_op.add_column", (_column(op.column),)),))]
+
+
+@_renders(DropColumnOp)
+def _drop_column(op: DropColumnOp) -> list[Statement]:
+    return [Batch(op.table_name, (Call("batch_op.drop_column", (_s(op.column.name),)),))]
+
+
+@_renders(AlterColumnOp)
+def _alter_column(op: AlterColumnOp) -> list[Statement]:
+    old, new = op.old, op.new
+    args: list[Expr | Keyword] = [_s(old.name)]
+    if op.renames:
+        args.append(Keyword("new_column_name", _s(new.name)))
+    args.append(Keyword("existing_type", parse_expr(old.type)))
+    if new.type != old.type:
+        args.append(Keyword("type_", parse_expr(new.type)))
+    nullable = "nullable" if new.nullable != old.nullable else "existing_nullable"
+    args.append(Keyword(nullable, Atom(repr(new.nullable))))
+    if new.server_default != old.server_default:
+        default = new.server_default
+        args.append(Keyword("server_default", parse_expr(default) if default else Atom("None")))
+    elif old.server_default is not None:
+        args.append(Keyword("existing_server_default", parse_expr(old.server_default)))
+    fill = op.fill_nulls
+    prelude = () if fill is None else (_fill_nulls(op.table_name, old.name, fill),)
+    return [Batch(op.table_name, (Call("batch_op.alter_column", tuple(args)),), prelude)]
+
+
+def _fill_nulls(table: str, column: str, value: str) -> Call:
+    """``op.execute(sa.update(...).where(<column> IS NULL).values(...))``."""
+    target = Call("sa.table", (_s(table), Call("sa.column", (_s(column),))))
+    update = f"sa.update({_flat(target)}).where(sa.column({py_str(column)}).is_(None)).values"
+    values = Atom("{" + py_str(column) + ": " + _flat(parse_expr(value)) + "}", ("sa",))
+    return Call("op.execute", (Call(update, (values,)),))
+
+
+@_renders(CreateUniqueOp)
+def _create_unique(op: CreateUniqueOp) -> list[Statement]:
+    name = Call("batch_op.f", (_s(op.unique.name),))
+    call = Call("batch_op.create_unique_constraint", (name, _strings(op.unique.columns)))
+    return [Batch(op.table_name, (call,))]
+
+
+@_renders(DropUniqueOp)
+def _drop_unique(op: DropUniqueOp) -> list[Statement]:
+    name = Call("batch_op.f", (_s(op.unique.name),))
+    call = Call("batch_op.drop_constraint", (name, Keyword("type_", _s("unique"))))
+    return [Batch(op.table_name, (call,))]
+
+
 def _statements(ops: Sequence[MigrationOp]) -> list[Statement]:
     """Each op's statements; consecutive batch blocks on one table merge into one."""
     statements: list[Statement] = []
@@ -300,7 +363,11 @@ def _statements(ops: Sequence[MigrationOp]) -> list[Statement]:
                 and isinstance(last, Batch)
                 and last.table_name == statement.table_name
             ):
-                statements[-1] = Batch(last.table_name, last.calls + statement.calls)
+                statements[-1] = Batch(
+                    last.table_name,
+                    last.calls + statement.calls,
+                    last.prelude + statement.prelude,
+                )
             else:
                 statements.append(statement)
     return statements
@@ -325,6 +392,9 @@ def render_ops(ops: Sequence[MigrationOp]) -> RenderedOps:
             lines.extend(layout(statement, _INDENT))
             names |= _names(statement)
             continue
+        for call in statement.prelude:
+            lines.extend(layout(call, _INDENT))
+            names |= _names(call)
         opener = Call(
             "op.batch_alter_table", (_s(statement.table_name), Keyword("schema", Atom("None")))
         )

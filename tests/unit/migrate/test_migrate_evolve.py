@@ -1,0 +1,151 @@
+"""Evolving specs on a database that holds rows: upgrade keeps them, matches the models, and
+the downgrade gives back the previous schema (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from migrate_evolution import step_1, step_2, step_3
+from migrate_oracle import (
+    build_metadata,
+    postgres_unreachable_reason,
+    run_on_postgres,
+    run_revision,
+    schema_drift,
+    schema_facts,
+    use_fresh_schema,
+)
+
+from fortress_gen.migrate import build_snapshot, diff_snapshots, new_migration
+from fortress_gen.migrate.renames import declared_renames
+from fortress_gen.spec.model import EntitySpec
+
+NOW = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+ALICE = uuid.UUID(int=1)
+BOB = uuid.UUID(int=2)
+
+
+def revisions(steps: Sequence[list[EntitySpec]]) -> list[str]:
+    sources: list[str] = []
+    previous = None
+    parent: str | None = None
+    for entities in steps:
+        snapshot = build_snapshot(entities)
+        plan = diff_snapshots(previous, snapshot, declared_renames(entities))
+        migration = new_migration(plan, down_revision=parent, now=NOW)
+        sources.append(migration.source)
+        previous, parent = snapshot, migration.revision
+    return sources
+
+
+@contextmanager
+def sqlite_without_foreign_keys(path: Path) -> Iterator[sa.Connection]:
+    """Like `alembic upgrade` on SQLite: foreign keys are not enforced while tables are copied."""
+    engine = sa.create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def insert_rows(conn: sa.Connection) -> None:
+    metadata = build_metadata(step_1())
+    customers, orders = metadata.tables["customers"], metadata.tables["orders"]
+    conn.execute(
+        customers.insert(),
+        [
+            {"id": ALICE, "name": "Alice", "email": "a@example.com"},
+            {"id": BOB, "name": "Bob", "email": "b@example.com"},
+        ],
+    )
+    placed = datetime(2026, 1, 1, tzinfo=UTC)
+    conn.execute(
+        orders.insert(),
+        [
+            {
+                "number": "A-1",
+                "status": "paid",
+                "total": 10,
+                "placed_at": placed,
+                "rating": 5,
+                "customer_id": ALICE,
+                "notes": "ring twice",
+            },
+            {
+                "number": "B-1",
+                "status": "pending",
+                "total": 20,
+                "placed_at": placed,
+                "rating": 3,
+                "customer_id": BOB,
+                "notes": None,
+            },
+        ],
+    )
+
+
+def orders_after_step_2(conn: sa.Connection) -> list[tuple[Any, ...]]:
+    rows = conn.execute(
+        sa.text(
+            "SELECT number, status, notes, score, priority, gift_note, buyer_id"
+            " FROM orders ORDER BY number"
+        )
+    ).all()
+    return [tuple(row) for row in rows]
+
+
+def check_evolution(conn: sa.Connection) -> None:
+    first, second, third = revisions([step_1(), step_2(), step_3()])
+    run_revision(conn, first, "upgrade", build_metadata(step_1()))
+    insert_rows(conn)
+    facts_1 = schema_facts(conn)
+
+    run_revision(conn, second, "upgrade", build_metadata(step_2()))
+    assert schema_drift(conn, build_metadata(step_2())) == []
+    rows = orders_after_step_2(conn)
+    assert [uuid.UUID(str(row[-1])) for row in rows] == [ALICE, BOB]
+    assert [row[:-1] for row in rows] == [
+        ("A-1", "paid", "ring twice", 5, 0, None),
+        ("B-1", "pending", "none", 3, 0, None),  # the NULL note got the new default
+    ]
+    facts_2 = schema_facts(conn)
+
+    run_revision(conn, third, "upgrade", build_metadata(step_3()))
+    assert schema_drift(conn, build_metadata(step_3())) == []
+    assert conn.execute(sa.text("SELECT count(*) FROM orders")).scalar_one() == 2
+
+    run_revision(conn, third, "downgrade", build_metadata(step_2()))
+    assert schema_facts(conn) == facts_2
+    assert schema_drift(conn, build_metadata(step_2())) == []
+    run_revision(conn, second, "downgrade", build_metadata(step_1()))
+    assert schema_facts(conn) == facts_1
+    assert schema_drift(conn, build_metadata(step_1())) == []
+    ratings = conn.execute(sa.text("SELECT number, rating FROM orders ORDER BY number")).all()
+    assert [tuple(row) for row in ratings] == [("A-1", 5), ("B-1", 3)]
+
+
+def test_sqlite_evolution_keeps_rows(tmp_path: Path) -> None:
+    with sqlite_without_foreign_keys(tmp_path / "app.db") as conn:
+        check_evolution(conn)
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+
+
+@pytest.mark.postgres
+def test_postgres_evolution_keeps_rows() -> None:
+    reason = postgres_unreachable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+
+    def work(conn: sa.Connection) -> None:
+        use_fresh_schema(conn, "fortress_evolution")
+        check_evolution(conn)
+
+    run_on_postgres(work)
