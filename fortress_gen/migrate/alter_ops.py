@@ -1,4 +1,4 @@
-"""Operations inside an existing table: columns and unique constraints.
+"""Operations on an existing table: columns, unique constraints, and renaming the table.
 
 Like the table-level ops in `fortress_gen.migrate.ops`, each is a frozen record that knows
 its reverse and whether it can lose data (`loss`: one sentence for the user, or None).
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fortress_gen.migrate.snapshot import ColumnSnapshot, UniqueSnapshot
+from fortress_gen.migrate.snapshot import ColumnSnapshot, PrimaryKeySnapshot, UniqueSnapshot
 
 __all__ = [
     "AddColumnOp",
@@ -19,6 +19,10 @@ __all__ = [
     "CreateUniqueOp",
     "DropColumnOp",
     "DropUniqueOp",
+    "RenameTableOp",
+    "ReplaceEnumCheckOp",
+    "ReplacePrimaryKeyOp",
+    "enum_values",
     "type_change_loss",
 ]
 
@@ -150,6 +154,82 @@ class DropUniqueOp:
         return CreateUniqueOp(self.table_name, self.unique)
 
 
+@dataclass(frozen=True, slots=True)
+class RenameTableOp:
+    """``op.rename_table``: an entity declared `renamed_from` and its table name changed.
+
+    Indexes and constraints keep their old names through the rename; the plan replaces
+    them with the ones the naming convention gives the new table.
+    """
+
+    old_name: str
+    new_name: str
+
+    @property
+    def loss(self) -> str | None:
+        """What the operation can lose, as a sentence; None when nothing."""
+        return None
+
+    @property
+    def destructive(self) -> bool:
+        """Whether the operation can lose data."""
+        return self.loss is not None
+
+    def reverse(self) -> RenameTableOp:
+        """The operation that undoes this one."""
+        return RenameTableOp(self.new_name, self.old_name)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplacePrimaryKeyOp:
+    """The primary key under a new name (after a table rename): drop it, create it again."""
+
+    table_name: str
+    old: PrimaryKeySnapshot
+    new: PrimaryKeySnapshot
+
+    @property
+    def loss(self) -> str | None:
+        """What the operation can lose, as a sentence; None when nothing."""
+        return None
+
+    @property
+    def destructive(self) -> bool:
+        """Whether the operation can lose data."""
+        return self.loss is not None
+
+    def reverse(self) -> ReplacePrimaryKeyOp:
+        """The operation that undoes this one."""
+        return ReplacePrimaryKeyOp(self.table_name, self.new, self.old)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceEnumCheckOp:
+    """An enum's CHECK constraint under a new name (after a table rename), same values."""
+
+    table_name: str
+    column: str
+    old_name: str
+    new_name: str
+    values: tuple[str, ...]
+
+    @property
+    def loss(self) -> str | None:
+        """What the operation can lose, as a sentence; None when nothing."""
+        return None
+
+    @property
+    def destructive(self) -> bool:
+        """Whether the operation can lose data."""
+        return self.loss is not None
+
+    def reverse(self) -> ReplaceEnumCheckOp:
+        """The operation that undoes this one."""
+        return ReplaceEnumCheckOp(
+            self.table_name, self.column, self.new_name, self.old_name, self.values
+        )
+
+
 # --- which type changes keep every value ---------------------------------------------------
 
 _LENGTH = re.compile(r"^sa\.String\(length=(\d+)\)$")
@@ -164,7 +244,8 @@ _WIDER: frozenset[tuple[str, str]] = frozenset(
 )
 
 
-def _enum_values(type_expr: str) -> list[str] | None:
+def enum_values(type_expr: str) -> list[str] | None:
+    """The values of an ``sa.Enum(...)`` type's source text; None for other types."""
     match = _ENUM.match(type_expr)
     return re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1)) if match else None
 
@@ -186,7 +267,7 @@ def type_change_loss(column: str, old: str, new: str) -> str | None:
     """
     if old == new or (old, new) in _WIDER:
         return None
-    old_values, new_values = _enum_values(old), _enum_values(new)
+    old_values, new_values = enum_values(old), enum_values(new)
     if old_values is not None and new_values is not None:
         removed = [value for value in old_values if value not in new_values]
         if not removed:

@@ -1,18 +1,20 @@
 """Snapshot diff: the migration plan that takes the schema of one snapshot to the next.
 
-Every change kind inside a table migrates: columns added, dropped, renamed or altered
-(type, nullability, server default, max_length, enum values); unique constraints, indexes
-and foreign keys (on_delete too) added, dropped or changed. Tables are created and dropped
-whole. A column is renamed only when a spec declares it (`renamed_from`, handed in as
-`Renames`); otherwise a new name is a drop plus an add.
+Every change kind migrates: tables created, dropped or renamed; columns added, dropped,
+renamed or altered (type, nullability, server default, max_length, enum values); unique
+constraints, indexes and foreign keys (on_delete too) added, dropped or changed. A table or
+column is renamed only when a spec declares it (`renamed_from`, handed in as `Renames`);
+otherwise a new name is a drop plus an add.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
+from fortress_gen.migrate.alter_ops import enum_values
 from fortress_gen.migrate.ops import (
     AddColumnOp,
     AlterColumnOp,
@@ -26,6 +28,9 @@ from fortress_gen.migrate.ops import (
     DropUniqueOp,
     MigrationOp,
     MigrationPlan,
+    RenameTableOp,
+    ReplaceEnumCheckOp,
+    ReplacePrimaryKeyOp,
     reverse_ops,
 )
 from fortress_gen.migrate.snapshot import ColumnSnapshot, SchemaSnapshot, TableSnapshot
@@ -35,8 +40,14 @@ __all__ = ["Renames", "creation_order", "diff_snapshots"]
 
 @dataclass(frozen=True, slots=True)
 class Renames:
-    """Column renames the specs declare: (table, new column) -> old column."""
+    """Renames the specs declare, as table and column names.
 
+    Attributes:
+        tables: New table -> old table.
+        columns: (new table, new column) -> old column.
+    """
+
+    tables: Mapping[str, str] = field(default_factory=dict)
     columns: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
@@ -53,13 +64,13 @@ def diff_snapshots(
     indexes and foreign keys of changed tables; removed tables are dropped last,
     dependents first. The downgrade is the upgrade reversed.
 
-    A declared rename applies only while the old column exists in `old` and the new one
-    does not: once migrated, the hint is ignored.
+    A declared rename applies only while the old name exists in `old` and the new one does
+    not: once migrated, the hint is ignored. Renamed tables are renamed first.
 
     Args:
         old: The snapshot recorded with the last migration, or None before the first one.
         new: The snapshot of the current specs.
-        renames: The column renames the specs declare.
+        renames: The table and column renames the specs declare.
 
     Returns:
         The plan; empty when the schemas agree.
@@ -68,15 +79,26 @@ def diff_snapshots(
     declared = renames or Renames()
     old_names = set(before.table_names)
     new_names = set(new.table_names)
-    created = [new.table(name) for name in sorted(new_names - old_names)]
-    dropped = [before.table(name) for name in sorted(old_names - new_names)]
+    table_renames = {
+        new_name: old_name
+        for new_name, old_name in sorted(declared.tables.items())
+        if new_name in new_names - old_names and old_name in old_names - new_names
+    }
+    old_to_new = {old_name: new_name for new_name, old_name in table_renames.items()}
+    created = [new.table(name) for name in sorted(new_names - old_names - set(table_renames))]
+    dropped = [before.table(name) for name in sorted(old_names - new_names - set(old_to_new))]
     phases: list[list[MigrationOp]] = [[], [], [], [], []]
-    for name in sorted(old_names & new_names):
-        table_ops = _table_ops(before.table(name), new.table(name), declared)
+    for name in sorted(new_names):
+        source = table_renames.get(name, name if name in old_names else None)
+        if source is None:
+            continue
+        renamed, prefix = _after_rename(before.table(source), new.table(name), old_to_new)
+        table_ops = _table_ops(renamed, new.table(name), declared, prefix)
         for phase, ops in zip(phases, table_ops, strict=True):
             phase.extend(ops)
     fk_drops, ix_drops, batches, ix_creates, fk_creates = phases
     upgrade = (
+        *(RenameTableOp(old_name, new_name) for new_name, old_name in table_renames.items()),
         *fk_drops,
         *ix_drops,
         *batches,
@@ -132,8 +154,49 @@ def _referred(table: TableSnapshot, among: Iterable[str]) -> set[str]:
     return {fk.referred_table for fk in table.foreign_keys if fk.referred_table in pool}
 
 
+def _after_rename(
+    old: TableSnapshot, new: TableSnapshot, old_to_new: Mapping[str, str]
+) -> tuple[TableSnapshot, list[MigrationOp]]:
+    """`old` as the database has it once the plan's tables are renamed, and the ops that
+    give a renamed table's primary key and enum CHECK constraints their new names.
+
+    A rename keeps every index and constraint name, and foreign keys follow the renamed
+    tables they refer to. Index, unique and foreign key names then differ from the new
+    table's, so the table diff replaces them.
+    """
+    table = replace(
+        old,
+        name=new.name,
+        foreign_keys=tuple(
+            replace(fk, referred_table=old_to_new.get(fk.referred_table, fk.referred_table))
+            for fk in old.foreign_keys
+        ),
+    )
+    if old.name == new.name:
+        return table, []
+    ops: list[MigrationOp] = []
+    if old.primary_key.name != new.primary_key.name:
+        ops.append(ReplacePrimaryKeyOp(new.name, old.primary_key, new.primary_key))
+        table = replace(table, primary_key=new.primary_key)
+    for column in old.columns:
+        values, enum = enum_values(column.type), _ENUM_NAME.search(column.type)
+        if values is not None and enum is not None:
+            old_check = f"ck_{old.name}_{enum.group(1)}"
+            new_check = f"ck_{new.name}_{enum.group(1)}"
+            ops.append(
+                ReplaceEnumCheckOp(new.name, column.name, old_check, new_check, tuple(values))
+            )
+    return table, ops
+
+
+_ENUM_NAME = re.compile(r'name="([^"]+)"')
+
+
 def _table_ops(
-    old: TableSnapshot, new: TableSnapshot, renames: Renames
+    old: TableSnapshot,
+    new: TableSnapshot,
+    renames: Renames,
+    prefix: Sequence[MigrationOp] = (),
 ) -> tuple[list[MigrationOp], ...]:
     """The ops that turn `old` into `new`, by phase: foreign key drops, index drops, the
     batch block, index creates, foreign key creates.
@@ -156,7 +219,7 @@ def _table_ops(
     fk_gone, fk_new = _changed(old.foreign_keys, new.foreign_keys)
     ix_gone, ix_new = _changed(old.indexes, new.indexes)
     uq_gone, uq_new = _changed(old.unique_constraints, new.unique_constraints)
-    batch: list[MigrationOp] = [DropUniqueOp(table, unique) for unique in uq_gone]
+    batch: list[MigrationOp] = [*prefix, *(DropUniqueOp(table, unique) for unique in uq_gone)]
     for name, column in new_columns.items():
         source = sources.get(name)
         if source is not None and old_columns[source] != column:

@@ -1,9 +1,10 @@
 """The revision message: what a migration changes, in a few words, the same for the same ops.
 
-``create customers; add orders.notes; rename orders.note to orders.remark; alter
-customers.email; drop orders.rating; drop tags``: tables created, columns added, renamed,
-altered (type, nullability, default, unique, index or foreign key), columns
-dropped, tables dropped. Names are sorted within each part.
+``create customers; rename table purchases to orders; add orders.notes; rename
+orders.note to orders.remark; alter customers.email; drop orders.rating; drop tags``:
+tables created, tables renamed, columns added, renamed, altered (type, nullability,
+default, unique, index or foreign key), columns dropped, tables dropped. Names are sorted
+within each part.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from fortress_gen.migrate.ops import (
     DropTableOp,
     DropUniqueOp,
     MigrationOp,
+    RenameTableOp,
 )
 
 __all__ = ["describe"]
@@ -57,6 +59,11 @@ def describe(ops: Sequence[MigrationOp]) -> str:
     altered -= added | removed | set(renames) | set(renames.values())
     parts = [
         ("create ", created),
+        *(
+            (f"rename table {op.old_name} to ", [op.new_name])
+            for op in ops
+            if isinstance(op, RenameTableOp)
+        ),
         ("add ", sorted(added)),
         *((f"rename {old} to ", [new]) for old, new in sorted(renames.items())),
         ("alter ", sorted(altered)),

@@ -16,6 +16,9 @@ from fortress_gen.migrate.alter_ops import (
     CreateUniqueOp,
     DropColumnOp,
     DropUniqueOp,
+    RenameTableOp,
+    ReplaceEnumCheckOp,
+    ReplacePrimaryKeyOp,
 )
 from fortress_gen.migrate.snapshot import ForeignKeySnapshot, IndexSnapshot, TableSnapshot
 
@@ -33,6 +36,9 @@ __all__ = [
     "DropUniqueOp",
     "MigrationOp",
     "MigrationPlan",
+    "RenameTableOp",
+    "ReplaceEnumCheckOp",
+    "ReplacePrimaryKeyOp",
     "reverse_ops",
 ]
 
@@ -186,6 +192,9 @@ MigrationOp = (
     | AlterColumnOp
     | CreateUniqueOp
     | DropUniqueOp
+    | RenameTableOp
+    | ReplacePrimaryKeyOp
+    | ReplaceEnumCheckOp
 )
 """Every operation a plan can hold; `render` has one renderer per class."""
 

@@ -28,6 +28,9 @@ from fortress_gen.migrate.ops import (
     DropTableOp,
     DropUniqueOp,
     MigrationOp,
+    RenameTableOp,
+    ReplaceEnumCheckOp,
+    ReplacePrimaryKeyOp,
 )
 from fortress_gen.migrate.snapshot import ColumnSnapshot, ForeignKeySnapshot
 
@@ -36,6 +39,7 @@ __all__ = [
     "Atom",
     "Batch",
     "Call",
+    "Chain",
     "Keyword",
     "ListExpr",
     "RenderedOps",
@@ -82,7 +86,17 @@ class ListExpr:
     items: tuple[Expr, ...]
 
 
-Expr = Atom | Call | ListExpr
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """A method chain (``sa.update(t).where(c).values(v)``): a call, then ``.method`` calls.
+
+    Laid out on one line when it fits, else one link per line (ruff's fluent style).
+    """
+
+    links: tuple[Call, ...]
+
+
+Expr = Atom | Call | ListExpr | Chain
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +153,8 @@ def _flat(expr: Expr | Keyword) -> str:
         return f"{expr.name}={_flat(expr.value)}"
     if isinstance(expr, Atom):
         return expr.text
+    if isinstance(expr, Chain):
+        return "".join(_flat(link) for link in expr.links)
     if isinstance(expr, ListExpr):
         return "[" + ", ".join(_flat(item) for item in expr.items) + "]"
     inner = ", ".join(_flat(arg) for arg in expr.args)
@@ -164,6 +180,14 @@ def layout(expr: Expr, indent: int, prefix: str = "", suffix: str = "") -> list[
     one_line = prefix + _flat(expr) + suffix
     if isinstance(expr, Atom) or (isinstance(expr, Call) and not expr.args):
         return [pad + one_line]
+    if isinstance(expr, Chain):
+        if indent + len(one_line) <= LINE_LENGTH:
+            return [pad + one_line]
+        *links, last = expr.links
+        lines = []
+        for index, link in enumerate(links):
+            lines.extend(layout(link, indent, prefix if index == 0 else ""))
+        return lines + layout(last, indent, "", suffix)
     exploded = isinstance(expr, Call) and expr.explode
     if not exploded and indent + len(one_line) <= LINE_LENGTH:
         return [pad + one_line]
@@ -192,6 +216,8 @@ def _names(expr: Expr | Keyword) -> set[str]:
         return _names(expr.value)
     if isinstance(expr, Atom):
         return set(expr.names)
+    if isinstance(expr, Chain):
+        return {name for link in expr.links for name in _names(link) if name}
     if isinstance(expr, ListExpr):
         return {name for item in expr.items for name in _names(item)}
     found = {expr.func.split(".", 1)[0]}
@@ -333,9 +359,15 @@ def _alter_column(op: AlterColumnOp) -> list[Statement]:
 def _fill_nulls(table: str, column: str, value: str) -> Call:
     """``op.execute(sa.update(...).where(<column> IS NULL).values(...))``."""
     target = Call("sa.table", (_s(table), Call("sa.column", (_s(column),))))
-    update = f"sa.update({_flat(target)}).where(sa.column({py_str(column)}).is_(None)).values"
-    values = Atom("{" + py_str(column) + ": " + _flat(parse_expr(value)) + "}", ("sa",))
-    return Call("op.execute", (Call(update, (values,)),))
+    is_null = Call(f"sa.column({py_str(column)}).is_", (Atom("None"),))
+    chain = Chain(
+        (
+            Call("sa.update", (target,)),
+            Call(".where", (is_null,)),
+            Call(".values", (Keyword(column, parse_expr(value)),)),
+        )
+    )
+    return Call("op.execute", (chain,))
 
 
 @_renders(CreateUniqueOp)
@@ -350,6 +382,37 @@ def _drop_unique(op: DropUniqueOp) -> list[Statement]:
     name = Call("batch_op.f", (_s(op.unique.name),))
     call = Call("batch_op.drop_constraint", (name, Keyword("type_", _s("unique"))))
     return [Batch(op.table_name, (call,))]
+
+
+@_renders(RenameTableOp)
+def _rename_table(op: RenameTableOp) -> list[Statement]:
+    return [Call("op.rename_table", (_s(op.old_name), _s(op.new_name)))]
+
+
+@_renders(ReplacePrimaryKeyOp)
+def _replace_primary_key(op: ReplacePrimaryKeyOp) -> list[Statement]:
+    drop = Call(
+        "batch_op.drop_constraint",
+        (Call("batch_op.f", (_s(op.old.name),)), Keyword("type_", _s("primary"))),
+    )
+    create = Call(
+        "batch_op.create_primary_key",
+        (Call("batch_op.f", (_s(op.new.name),)), _strings(op.new.columns)),
+    )
+    return [Batch(op.table_name, (drop, create))]
+
+
+@_renders(ReplaceEnumCheckOp)
+def _replace_enum_check(op: ReplaceEnumCheckOp) -> list[Statement]:
+    drop = Call(
+        "batch_op.drop_constraint",
+        (Call("batch_op.f", (_s(op.old_name),)), Keyword("type_", _s("check"))),
+    )
+    condition = Call(f"sa.column({py_str(op.column)}).in_", (_strings(op.values),))
+    create = Call(
+        "batch_op.create_check_constraint", (Call("batch_op.f", (_s(op.new_name),)), condition)
+    )
+    return [Batch(op.table_name, (drop, create))]
 
 
 def _statements(ops: Sequence[MigrationOp]) -> list[Statement]:

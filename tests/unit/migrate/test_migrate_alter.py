@@ -19,6 +19,8 @@ from fortress_gen.migrate.ops import (
     DropForeignKeyOp,
     DropIndexOp,
     MigrationPlan,
+    RenameTableOp,
+    ReplacePrimaryKeyOp,
     reverse_ops,
 )
 from fortress_gen.migrate.renames import declared_renames
@@ -280,3 +282,42 @@ ENUM = 'sa.Enum({}, name="t_c", native_enum=False, create_constraint=True)'
 )
 def test_type_change_loss(old: str, new: str, lossless: bool) -> None:
     assert (type_change_loss("t.c", old, new) is None) is lossless
+
+
+def test_entity_rename_renames_its_table_once() -> None:
+    old = [spec({"entity": "Purchase", "timestamps": False, "fields": {"n": "int"}})]
+    new = [
+        spec(
+            {
+                "entity": "Order",
+                "renamed_from": "Purchase",
+                "timestamps": False,
+                "fields": {"n": "int"},
+            }
+        )
+    ]
+    plan = plan_for(old, new)
+    first, replace_pk = plan.upgrade
+    assert first == RenameTableOp("purchases", "orders")
+    assert isinstance(replace_pk, ReplacePrimaryKeyOp)
+    assert (replace_pk.old.name, replace_pk.new.name) == ("pk_purchases", "pk_orders")
+    assert plan.default_message() == "rename table purchases to orders"
+    assert not plan.destructive
+    assert plan_for(new, new).is_empty  # once migrated, the hint does nothing
+    undeclared = [spec({"entity": "Order", "timestamps": False, "fields": {"n": "int"}})]
+    assert plan_for(old, undeclared).losses == ("drops table purchases and its rows",)
+
+
+def test_entity_rename_keeping_its_table_changes_nothing() -> None:
+    old = [spec({"entity": "Purchase", "fields": {"n": "int"}})]
+    new = [
+        spec(
+            {
+                "entity": "Order",
+                "renamed_from": "Purchase",
+                "table": "purchases",
+                "fields": {"n": "int"},
+            }
+        )
+    ]
+    assert plan_for(old, new).is_empty

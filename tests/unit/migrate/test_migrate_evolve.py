@@ -22,6 +22,7 @@ from migrate_oracle import (
     schema_facts,
     use_fresh_schema,
 )
+from migrate_samples import spec
 
 from fortress_gen.migrate import build_snapshot, diff_snapshots, new_migration
 from fortress_gen.migrate.renames import declared_renames
@@ -147,5 +148,84 @@ def test_postgres_evolution_keeps_rows() -> None:
     def work(conn: sa.Connection) -> None:
         use_fresh_schema(conn, "fortress_evolution")
         check_evolution(conn)
+
+    run_on_postgres(work)
+
+
+# --- an entity renamed: its table, keys, indexes and CHECK constraints follow ---------------
+
+
+def purchases(renamed: bool) -> list[EntitySpec]:
+    name = {"entity": "Order", "renamed_from": "Purchase"} if renamed else {"entity": "Purchase"}
+    target = "Order" if renamed else "Purchase"
+    return [
+        spec({"entity": "Customer", "fields": {"name": "str"}}),
+        spec(
+            {
+                **name,
+                "fields": {
+                    "number": {"type": "str", "unique": True},
+                    "status": {"type": "enum", "values": ["open", "done"], "index": True},
+                },
+                "relations": {
+                    "customer": {"target": "Customer"},
+                    "parent": {"target": target, "required": False},
+                },
+            }
+        ),
+        spec({"entity": "Line", "relations": {"purchase": {"target": target}}}),
+    ]
+
+
+def expected_facts(conn: sa.Connection, entities: list[EntitySpec], schema: str | None) -> Any:
+    if schema is not None:
+        use_fresh_schema(conn, schema)
+    build_metadata(entities).create_all(conn)
+    return schema_facts(conn)
+
+
+def check_table_rename(conn: sa.Connection, expected: list[Any]) -> None:
+    before, after = purchases(renamed=False), purchases(renamed=True)
+    first, second = revisions([before, after])
+    assert "rename table purchases to orders" in second
+    run_revision(conn, first, "upgrade", build_metadata(before))
+    conn.exec_driver_sql("INSERT INTO customers (id, name) VALUES (1, 'Alice')")
+    conn.exec_driver_sql(
+        "INSERT INTO purchases (id, number, status, customer_id) VALUES (7, 'P-7', 'open', 1)"
+    )
+    conn.exec_driver_sql("INSERT INTO lines (id, purchase_id) VALUES (1, 7)")
+    run_revision(conn, second, "upgrade", build_metadata(after))
+    assert schema_drift(conn, build_metadata(after)) == []
+    assert schema_facts(conn) == expected[1]
+    assert conn.exec_driver_sql("SELECT id, number FROM orders").all() == [(7, "P-7")]
+    assert conn.exec_driver_sql("SELECT purchase_id FROM lines").all() == [(7,)]
+    run_revision(conn, second, "downgrade", build_metadata(before))
+    assert schema_facts(conn) == expected[0]
+    assert conn.exec_driver_sql("SELECT id, number FROM purchases").all() == [(7, "P-7")]
+
+
+def test_sqlite_table_rename(tmp_path: Path) -> None:
+    expected = []
+    for index, entities in enumerate((purchases(False), purchases(True))):
+        with sqlite_without_foreign_keys(tmp_path / f"expected_{index}.db") as conn:
+            expected.append(expected_facts(conn, entities, None))
+    with sqlite_without_foreign_keys(tmp_path / "app.db") as conn:
+        check_table_rename(conn, expected)
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+
+
+@pytest.mark.postgres
+def test_postgres_table_rename() -> None:
+    reason = postgres_unreachable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+
+    def work(conn: sa.Connection) -> None:
+        expected = [
+            expected_facts(conn, purchases(False), "fortress_rename_expected_0"),
+            expected_facts(conn, purchases(True), "fortress_rename_expected_1"),
+        ]
+        use_fresh_schema(conn, "fortress_rename")
+        check_table_rename(conn, expected)
 
     run_on_postgres(work)
