@@ -10,6 +10,7 @@ so the rendered file is already formatted.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -45,6 +46,7 @@ __all__ = [
     "RenderedOps",
     "layout",
     "parse_expr",
+    "postgresql_using",
     "render_ops",
 ]
 
@@ -344,6 +346,9 @@ def _alter_column(op: AlterColumnOp) -> list[Statement]:
     args.append(Keyword("existing_type", parse_expr(old.type)))
     if new.type != old.type:
         args.append(Keyword("type_", parse_expr(new.type)))
+        using = postgresql_using(old.name, old.type, new.type)
+        if using is not None:
+            args.append(Keyword("postgresql_using", _s(using)))
     nullable = "nullable" if new.nullable != old.nullable else "existing_nullable"
     args.append(Keyword(nullable, Atom(repr(new.nullable))))
     if new.server_default != old.server_default:
@@ -354,6 +359,49 @@ def _alter_column(op: AlterColumnOp) -> list[Statement]:
     fill = op.fill_nulls
     prelude = () if fill is None else (_fill_nulls(op.table_name, old.name, fill),)
     return [Batch(op.table_name, (Call("batch_op.alter_column", tuple(args)),), prelude)]
+
+
+_PG_TYPES = {
+    "sa.Integer()": "integer",
+    "sa.BigInteger()": "bigint",
+    "sa.Float()": "double precision",
+    "sa.Boolean()": "boolean",
+    "sa.Date()": "date",
+    "sa.DateTime(timezone=True)": "timestamp with time zone",
+    "sa.Time()": "time without time zone",
+    "sa.Uuid()": "uuid",
+    "sa.JSON()": "json",
+    "sa.LargeBinary()": "bytea",
+}
+_NUMERIC = re.compile(r"^sa\.Numeric\(precision=(\d+), scale=(\d+)\)$")
+_NUMBERS = frozenset({"sa.Integer()", "sa.BigInteger()", "sa.Float()"})
+
+
+def _is_number(type_expr: str) -> bool:
+    return type_expr in _NUMBERS or _NUMERIC.match(type_expr) is not None
+
+
+def postgresql_using(column: str, old: str, new: str) -> str | None:
+    """The ``USING`` expression PostgreSQL needs to change a column's type, if any.
+
+    PostgreSQL converts to text and between numbers by itself; to any other type it may
+    need an explicit cast, ``"column"::<type>`` (Alembic's ``postgresql_using``), which is
+    harmless where an implicit one exists.
+
+    Args:
+        column: The column's current name.
+        old: Its current type (source text, as in the snapshot).
+        new: The new type.
+
+    Returns:
+        The expression, or None when no cast is needed.
+    """
+    numeric = _NUMERIC.match(new)
+    target = f"numeric({numeric[1]}, {numeric[2]})" if numeric else _PG_TYPES.get(new)
+    if target is None or (_is_number(old) and _is_number(new)):
+        return None
+    quoted = column.replace('"', '""')
+    return f'"{quoted}"::{target}'
 
 
 def _fill_nulls(table: str, column: str, value: str) -> Call:

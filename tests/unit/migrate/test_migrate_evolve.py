@@ -229,3 +229,46 @@ def test_postgres_table_rename() -> None:
         check_table_rename(conn, expected)
 
     run_on_postgres(work)
+
+
+# --- type changes between kinds: values converted on both databases ------------------------
+
+
+def typed(kinds: dict[str, str]) -> list[EntitySpec]:
+    return [spec({"entity": "Reading", "timestamps": False, "fields": kinds})]
+
+
+def check_type_changes(conn: sa.Connection) -> None:
+    before = typed({"count": "str", "level": "int", "amount": "text"})
+    after = typed({"count": "int", "level": "str", "amount": "decimal"})
+    first, second = revisions([before, after])
+    run_revision(conn, first, "upgrade", build_metadata(before))
+    conn.exec_driver_sql(
+        "INSERT INTO readings (id, count, level, amount) VALUES (1, '42', 7, '1.5')"
+    )
+    run_revision(conn, second, "upgrade", build_metadata(after))
+    assert schema_drift(conn, build_metadata(after)) == []
+    row = conn.execute(sa.text("SELECT count, level, amount FROM readings")).one()
+    assert (row[0], row[1], float(row[2])) == (42, "7", 1.5)
+    run_revision(conn, second, "downgrade", build_metadata(before))
+    assert schema_drift(conn, build_metadata(before)) == []
+    row = conn.execute(sa.text("SELECT count, level FROM readings")).one()
+    assert (row[0], int(row[1])) == ("42", 7)
+
+
+def test_sqlite_type_changes(tmp_path: Path) -> None:
+    with sqlite_without_foreign_keys(tmp_path / "app.db") as conn:
+        check_type_changes(conn)
+
+
+@pytest.mark.postgres
+def test_postgres_type_changes() -> None:
+    reason = postgres_unreachable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+
+    def work(conn: sa.Connection) -> None:
+        use_fresh_schema(conn, "fortress_types")
+        check_type_changes(conn)
+
+    run_on_postgres(work)

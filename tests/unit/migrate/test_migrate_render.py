@@ -31,6 +31,7 @@ from fortress_gen.migrate.render import (
     ListExpr,
     layout,
     parse_expr,
+    postgresql_using,
     render_ops,
 )
 from fortress_gen.migrate.snapshot import (
@@ -281,3 +282,19 @@ def test_table_rename_with_its_keys() -> None:
                 batch_op.f("ck_tags_labels_kind"), sa.column("kind").in_(["a"])
             )"""
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "using"),
+    [
+        ("sa.String(length=10)", "sa.Integer()", '"c"::integer'),
+        ("sa.Text()", "sa.Numeric(precision=12, scale=2)", '"c"::numeric(12, 2)'),
+        ("sa.String(length=10)", "sa.DateTime(timezone=True)", '"c"::timestamp with time zone'),
+        ("sa.Integer()", "sa.Numeric(precision=12, scale=2)", None),
+        ("sa.Integer()", "sa.BigInteger()", None),
+        ("sa.Integer()", "sa.String(length=10)", None),
+        ("sa.String(length=10)", "sa.Text()", None),
+    ],
+)
+def test_postgresql_using(old: str, new: str, using: str | None) -> None:
+    assert postgresql_using("c", old, new) == using
