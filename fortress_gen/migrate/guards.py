@@ -57,7 +57,7 @@ def _error(entity: EntitySpec, item: LoadedSpec | None, op: AddColumnOp) -> Spec
             " needs a value for the rows it may hold"
         )
         hint = (
-            "give it a `default:` (the migration fills existing rows with it),"
+            "give it a `default:`, which the migration puts in existing rows,"
             " or add it with `required: false` first"
         )
         if field.default is not None:

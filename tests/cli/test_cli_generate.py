@@ -267,7 +267,7 @@ def test_a_required_field_without_default_is_located(fortress: Fortress, project
     assert result.code == 2
     assert (
         "specs/Customer.yaml:5:3: fields.age: a required field added to the existing table"
-        " customers needs a value for the rows it may hold (give it a `default:`"
+        " customers needs a value for the rows it may hold (give it a `default:`, which"
     ) in result.err
     assert changed_paths(before, snapshot(project)) == []
 
