@@ -28,7 +28,9 @@ from fortress_gen.format import format_sources, formatter_version
 from fortress_gen.lock import FileRecord, Inputs, Lock, digest, read_lock, render_lock
 from fortress_gen.merge import merge_three
 from fortress_gen.migrate.diff import diff_snapshots
+from fortress_gen.migrate.guards import check_plan
 from fortress_gen.migrate.heads import current_head
+from fortress_gen.migrate.renames import declared_renames
 from fortress_gen.migrate.script import MigrationFile, new_migration
 from fortress_gen.migrate.snapshot import build_snapshot, from_json, to_json
 from fortress_gen.plan.ops import FileOp, Plan
@@ -131,19 +133,18 @@ def _migration(
     """The revision to write when the schema changed since the last one, and the snapshot.
 
     It chains to the head of `migrations/versions`, which is Fortress's last revision or
-    one a person added after it.
+    one a person added after it. A revision that can lose data is refused, saying what
+    it would lose, unless `allow_destructive`.
     """
     old = from_json(lock.snapshot) if lock.snapshot is not None else None
     new = build_snapshot(project.entities)
-    migration = diff_snapshots(old, new)
-    migration.require_supported()
+    migration = diff_snapshots(old, new, declared_renames(project.entities))
+    check_plan(migration, project.entities, project.loaded)
     if migration.destructive and not allow_destructive:
         raise DestructiveChangeError(
-            "the migration would drop the table(s) "
-            + ", ".join(migration.dropped_tables)
-            + " and every row in them",
+            "the migration would lose data: " + "; ".join(migration.losses),
             hint="run again with --allow-destructive if that is what you want, "
-            "or restore the spec(s)",
+            "or change the specs back",
         )
     if migration.is_empty:
         return None, to_json(new)
@@ -326,8 +327,9 @@ def plan_generation(
     Args:
         project: The loaded, resolved project.
         now: The migration time; default `SOURCE_DATE_EPOCH`, else the clock.
-        allow_destructive: Write a migration that loses data (drops a table or a
-            column); without it such a change is refused (exit 1) and nothing is written.
+        allow_destructive: Write a migration that can lose data (drops a table or a
+            column, narrows a type, removes an enum value); without it such a change is
+            refused (exit 1) and nothing is written.
         excluded_specs: Spec file names the plan itself deletes (`fortress destroy`),
             left out of the specs' fingerprint.
 

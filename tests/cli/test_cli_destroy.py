@@ -62,7 +62,7 @@ def test_without_the_flag_nothing_is_written_and_the_exit_code_is_1(project: Pat
     before = snapshot(project)
     result = run_binary("destroy", "Order", cwd=project)
     assert result.code == 1
-    assert "would drop the table(s) orders and every row in them" in result.err
+    assert "would lose data: drops table orders and its rows" in result.err
     assert "--allow-destructive" in result.err
     assert changed_paths(before, snapshot(project)) == []
 

@@ -274,13 +274,38 @@ def test_a_file_that_is_not_text_is_left_alone_not_a_crash(
     assert (project / "tests/api/test_customers.py").is_dir()
 
 
-def test_a_changed_column_is_refused(fortress: Fortress, project: Path) -> None:
+def test_a_changed_column_writes_a_migration(fortress: Fortress, project: Path) -> None:
     _edit_spec(project, CUSTOMER.replace("max_length: 120", "max_length: 200"))
+    result = fortress("generate", cwd=project)
+    assert result.code == 0, result.err
+    created = [path for path, verb in status_lines(result.err).items() if verb == "create"]
+    (migration,) = [path for path in created if path.startswith("migrations/versions/")]
+    assert migration.endswith("_alter_customers_name.py")
+    assert "type_=sa.String(length=200)" in (project / migration).read_text()
+
+
+def test_a_dropped_field_is_refused_saying_what_it_loses(fortress: Fortress, project: Path) -> None:
+    _edit_spec(project, CUSTOMER.replace("  email: {type: email, unique: true}\n", ""))
+    before = snapshot(project)
+    result = fortress("generate", cwd=project)
+    assert result.code == 1
+    assert "the migration would lose data: drops column customers.email and its data" in result.err
+    assert "--allow-destructive" in result.err
+    assert changed_paths(before, snapshot(project)) == []
+    allowed = fortress("generate", "--allow-destructive", cwd=project)
+    assert allowed.code == 0, allowed.err
+    assert status_lines(allowed.err)
+
+
+def test_a_required_field_without_default_is_located(fortress: Fortress, project: Path) -> None:
+    _edit_spec(project, CUSTOMER + "  age: int\n")
     before = snapshot(project)
     result = fortress("generate", cwd=project)
     assert result.code == 2
-    assert "column customers.name altered" in result.err
-    assert "write the migration by hand" in result.err
+    assert (
+        "specs/Customer.yaml:5:3: fields.age: a required field added to the existing table"
+        " customers needs a value for the rows it may hold (give it a `default:`, which"
+    ) in result.err
     assert changed_paths(before, snapshot(project)) == []
 
 

@@ -248,18 +248,41 @@ def test_the_lock_is_sorted_json_ending_in_one_newline(project: Path) -> None:
     assert "migrations/versions/" not in "".join(data["files"])  # history, never regenerated
 
 
-def test_a_changed_column_is_refused_and_nothing_written(project: Path) -> None:
+def test_a_changed_column_is_migrated_and_chained(project: Path) -> None:
     _generate(project)
+    (first,) = _migrations(project)
     (project / "specs/Customer.yaml").write_text(
         CUSTOMER.replace("max_length: 120", "max_length: 200"), encoding="utf-8"
+    )
+    _generate(project, now=FROZEN_NOW + timedelta(hours=1))
+    old, new = _migrations(project)
+    assert old == first
+    assert new.name.endswith("_alter_customers_name.py")
+    text = new.read_text(encoding="utf-8")
+    assert f'down_revision: str | Sequence[str] | None = "{read_revision_id(first)}"' in text
+    assert plan_generation(load_project(project), now=FROZEN_NOW).is_noop
+
+
+def test_a_destructive_change_is_refused_unless_allowed(project: Path) -> None:
+    _generate(project)
+    (project / "specs/Customer.yaml").write_text(
+        CUSTOMER.replace("max_length: 120", "max_length: 20"), encoding="utf-8"
     )
     before = _tree(project)
     with pytest.raises(FortressError) as caught:
         plan_generation(load_project(project), now=FROZEN_NOW)
-    assert caught.value.exit_code == ExitCode.USAGE
-    assert "column customers.name altered" in str(caught.value)
-    assert "write the migration by hand" in str(caught.value)
+    assert caught.value.exit_code == ExitCode.FINDINGS
+    assert "the migration would lose data: narrows customers.name from 120 to 20" in str(
+        caught.value
+    )
     assert _tree(project) == before
+    plan = plan_generation(load_project(project), now=FROZEN_NOW, allow_destructive=True)
+    (migration,) = [op for op in plan.ops if op.kind == "migration"]
+    assert migration.path.endswith("_alter_customers_name.py")
+
+
+def read_revision_id(path: Path) -> str:
+    return path.name.split("_")[2]
 
 
 def test_an_empty_project_writes_the_schema_and_the_lock(
