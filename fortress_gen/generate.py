@@ -49,6 +49,10 @@ __all__ = ["SCHEMA_PATH", "plan_generation"]
 
 SCHEMA_PATH = ".fortress/entity.schema.json"
 _MIGRATIONS_DIR = "migrations/versions"
+_DELETED = (
+    "you deleted or moved it after it was generated; not recreated "
+    "(a moved copy does not get the specs' changes)"
+)
 
 
 def _read(path: Path) -> str | None:
@@ -81,12 +85,7 @@ def _file_op(root: Path, path: str, text: str, lock: Lock) -> FileOp:
         )
     if current is None:
         if record is not None:
-            return FileOp(
-                path,
-                "skip",
-                reason="you deleted or moved it after it was generated; not recreated "
-                "(a moved copy does not get the specs' changes)",
-            )
+            return FileOp(path, "skip", reason=_DELETED)
         return FileOp(path, "create", content=text)
     if current == text:
         return FileOp(path, "identical")
@@ -277,13 +276,7 @@ def _kept_ops(root: Path, lock: Lock, entities: set[str]) -> list[FileOp]:
         if (root / path).is_file():
             ops.append(FileOp(path, "identical"))
         else:
-            ops.append(
-                FileOp(
-                    path,
-                    "skip",
-                    reason="you deleted or moved it after it was generated; not recreated",
-                )
-            )
+            ops.append(FileOp(path, "skip", reason=_DELETED))
     return ops
 
 
