@@ -37,29 +37,51 @@ class Context:
     entities: frozenset[str] = frozenset()
     _sources: dict[str, SourceFile | None] = field(default_factory=dict)
     _facts: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    _fact_deps: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     _busy: set[tuple[str, str]] = field(default_factory=set)
+    _touched: set[str] | None = None
+    _relpaths: dict[str, str | None] = field(default_factory=dict)
+
+    def track(self) -> None:
+        """Start recording which project modules the rules look at (for the cache)."""
+        self._touched = set()
+
+    def tracked(self) -> set[str]:
+        """The project modules looked at since `track()`; stops recording."""
+        touched, self._touched = self._touched or set(), None
+        return touched
+
+    def module_relpath(self, module: str) -> str | None:
+        """The project-relative path of a project module's file, if it exists."""
+        if module not in self._relpaths:
+            self._relpaths[module] = None
+            if module.split(".")[0] == self.package:
+                base = module.replace(".", "/")
+                for candidate in (base + ".py", base + "/__init__.py"):
+                    if (self.root / candidate).is_file():
+                        self._relpaths[module] = candidate
+                        break
+        return self._relpaths[module]
 
     def add(self, source: SourceFile) -> None:
-        """Remember a file the runner already parsed, so it is not parsed twice."""
-        if source.module is not None:
+        """Remember a file the runner already read, so it is not read twice."""
+        if source.module is not None and source.relpath is not None:
             self._sources.setdefault(source.module, source)
+            self._relpaths.setdefault(source.module, source.relpath)
 
     def source(self, module: str) -> SourceFile | None:
         """The parsed file of a project module (``app.core.http``), or None if there is none."""
+        if self._touched is not None and module.split(".")[0] == self.package:
+            self._touched.add(module)
         if module in self._sources:
             return self._sources[module]
         found: SourceFile | None = None
-        if module.split(".")[0] == self.package:
-            base = Path(*module.split("."))
-            for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-                path = self.root / candidate
-                if path.is_file():
-                    relpath = candidate.as_posix()
-                    try:
-                        found = read_source(path, relpath, relpath, self.package)
-                    except OSError:
-                        found = None
-                    break
+        relpath = self.module_relpath(module)
+        if relpath is not None:
+            try:
+                found = read_source(self.root / relpath, relpath, relpath, self.package)
+            except OSError:
+                found = None
         self._sources[module] = found
         return found
 
@@ -73,17 +95,25 @@ class Context:
         """
         key = (module, kind)
         if key in self._facts:
+            if self._touched is not None:
+                self._touched |= self._fact_deps[key]
             return self._facts[key]
         if key in self._busy:
             return frozenset()
-        source = self.source(module)
-        if source is None or source.tree is None:
-            self._facts[key] = frozenset()
-            return self._facts[key]
-        self._busy.add(key)
+        outer, self._touched = self._touched, set()
         try:
-            result = compute(source)
+            source = self.source(module)
+            result: frozenset[str] = frozenset()
+            if source is not None and source.tree is not None:
+                self._busy.add(key)
+                try:
+                    result = compute(source)
+                finally:
+                    self._busy.discard(key)
         finally:
-            self._busy.discard(key)
+            deps, self._touched = self._touched, outer
         self._facts[key] = result
+        self._fact_deps[key] = deps
+        if outer is not None:
+            outer |= deps
         return result

@@ -13,12 +13,18 @@ alone, so the rule always agrees with `fortress generate --check`:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from fortress_gen.check.cache import Cache
 from fortress_gen.check.registry import RULES, Finding
-from fortress_gen.plan.ops import Plan
-from fortress_gen.spec.project import Project
+
+if TYPE_CHECKING:  # the generator is imported only when drift is checked
+    from fortress_gen.plan.ops import Plan
+    from fortress_gen.spec.project import Project
 
 __all__ = ["CODES", "drift_findings", "plan_for_check"]
 
@@ -36,34 +42,71 @@ def plan_for_check(project: Project) -> Plan:
     return plan_generation(project)
 
 
-def drift_findings(root: Path, shown: Callable[[str], str]) -> list[Finding]:
+def drift_findings(
+    root: Path, shown: Callable[[str], str], cache: Cache | None = None
+) -> list[Finding]:
     """Findings for every place the project is out of step with its specs.
+
+    With a cache, the plan is reused while none of its inputs changed: the settings, the
+    specs, the lock, the formatter, the migrations and every file the plan covers.
 
     Args:
         root: The project root.
         shown: Turns a project-relative path into the path findings show.
+        cache: The check cache, if any.
 
     Raises:
         FortressError: The specs do not load (located, like `fortress generate` reports).
     """
+    stored = cache.drift if cache is not None else None
+    if stored is not None and stored.get("inputs") == _inputs(root, stored.get("paths", [])):
+        return [Finding(shown(path), *rest) for path, *rest in stored["findings"]]
+    findings, paths = _plan_findings(root)
+    if cache is not None:
+        cache.drift = {
+            "inputs": _inputs(root, paths),
+            "paths": paths,
+            "findings": [[path, f.line, f.column, f.code, f.message] for path, f in findings],
+        }
+        cache.changed = True
+    return [replace(f, path=shown(path)) for path, f in findings]
+
+
+def _inputs(root: Path, paths: list[str]) -> str:
+    """A hash of everything `plan_generation` reads."""
+    from fortress_gen.config import load_config
+    from fortress_gen.format import formatter_version
+
+    config = load_config(root)
+    h = hashlib.blake2b(digest_size=16)
+    h.update(formatter_version(config.formatter).encode())
+    specs = root / config.specs
+    listed = sorted(specs.glob("*.y*ml")) if specs.is_dir() else []
+    migrations = root / "migrations" / "versions"
+    listed += sorted(migrations.glob("*.py")) if migrations.is_dir() else []
+    names = ["fortress.yaml", "fortress.lock", "pyproject.toml", *paths]
+    for path in [root / name for name in names] + listed:
+        h.update(path.as_posix().encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"\0absent")
+    return h.hexdigest()
+
+
+def _plan_findings(root: Path) -> tuple[list[tuple[str, Finding]], list[str]]:
+    """(relpath, finding) pairs of the plan, and every path the plan covers."""
     from fortress_gen.lock import digest
     from fortress_gen.spec.project import load_project
 
     plan = plan_for_check(load_project(root))
-    findings: list[Finding] = []
+    findings: list[tuple[str, Finding]] = []
     for op in plan.ops:
         detail: str | None = None
         if op.kind == "migration":
             if op.status == "create":
-                findings.append(
-                    Finding(
-                        shown("fortress.lock"),
-                        1,
-                        1,
-                        "FTR502",
-                        f"{RULES['FTR502'].message}: `fortress generate` would write {op.path}",
-                    )
-                )
+                message = f"{RULES['FTR502'].message}: `fortress generate` would write {op.path}"
+                findings.append(("fortress.lock", Finding("", 1, 1, "FTR502", message)))
             continue
         if op.status == "create":
             detail = "missing; `fortress generate` would create it"
@@ -78,7 +121,6 @@ def drift_findings(root: Path, shown: Callable[[str], str]) -> list[Finding]:
             elif record.sha256 != digest(op.content):
                 detail = "edited, and the specs have changed what Fortress would write here"
         if detail is not None:
-            findings.append(
-                Finding(shown(op.path), 1, 1, "FTR501", f"{RULES['FTR501'].message}: {detail}")
-            )
-    return findings
+            message = f"{RULES['FTR501'].message}: {detail}"
+            findings.append((op.path, Finding("", 1, 1, "FTR501", message)))
+    return findings, sorted(op.path for op in plan.ops)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fortress_gen.check import drift
+from fortress_gen.check.cache import Cache, Raw, digest
 from fortress_gen.check.config import CheckConfig, load_check_config
 from fortress_gen.check.context import Context
 from fortress_gen.check.registry import RULES, Finding
@@ -44,6 +45,7 @@ _SKIP_DIRS = frozenset(
         "dist",
         ".eggs",
         "site-packages",
+        ".fortress_cache",
     }
 )
 # Text files that may hold merge-conflict markers besides Python.
@@ -90,6 +92,7 @@ def run_check(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     cwd: Path | None = None,
+    use_cache: bool = True,
 ) -> CheckResult:
     """Check `paths` (default: the whole project at `root`).
 
@@ -99,6 +102,7 @@ def run_check(
         select: Codes or prefixes that replace the configured `select`.
         ignore: Codes or prefixes ignored on top of the configured `ignore`.
         cwd: The directory paths are shown relative to (default: the current one).
+        use_cache: Reuse and update `.fortress_cache/` (see `cache.py`).
 
     Returns:
         The findings and the number of files checked.
@@ -120,7 +124,7 @@ def run_check(
         per_file_ignores=config.per_file_ignores,
     )
     ctx = Context(root, settings.package, settings.style, _entities(root / settings.specs))
-    targets = [(p if p.is_absolute() else here / p) for p in paths] or [root]
+    targets = [(p if p.is_absolute() else here / p).resolve() for p in paths] or [root]
     for target in targets:
         if not target.exists():
             raise ProjectError(
@@ -132,10 +136,16 @@ def run_check(
         return _shown(root / relpath, here)
 
     codes = [code for code in RULES if config.enabled(code)]
-    families = [(c, check) for c, check in FAMILIES if any(code in codes for code in c)]
+    whole = root in targets
+    cache = (
+        Cache.load(root, [settings.package, settings.style, *sorted(ctx.entities)])
+        if use_cache
+        else None
+    )
     findings: list[Finding] = []
     files = _collect(targets, root, config)
-    sources: list[tuple[SourceFile, Path]] = []
+    sources: list[tuple[SourceFile, str]] = []
+    shas: dict[str, str] = {}
     for path in files:
         relpath = _relpath(path, root)
         try:
@@ -151,22 +161,43 @@ def run_check(
         display = _shown(path, here)
         findings.extend(check_text(display, text))
         if path.suffix == ".py":
+            sha = digest(data)
+            if relpath is not None:
+                shas[relpath] = sha
             source = SourceFile(display, relpath, text, settings.package)
             ctx.add(source)
-            sources.append((source, path))
-    for source, _ in sources:
-        error = source.syntax_error
-        if error is not None:
-            if not any(f.path == source.path and f.code == "FTR503" for f in findings):
-                line = error.lineno or 1
-                column = source.column(line, (error.offset or 1) - 1)
-                message = f"{RULES['FTR001'].message}: {error.msg}"
-                findings.append(Finding(source.path, line, column, "FTR001", message))
-            continue
-        for _codes, check in families:
-            findings.extend(check(source, ctx))
-    if any(code in codes for code in drift.CODES) and root in targets:
-        findings.extend(drift.drift_findings(root, shown))
+            sources.append((source, sha))
+
+    def dep_sha(module: str) -> str:
+        relpath = ctx.module_relpath(module)
+        if relpath is None:
+            return ""
+        if relpath not in shas:
+            try:
+                shas[relpath] = digest((root / relpath).read_bytes())
+            except OSError:
+                shas[relpath] = ""
+        return shas[relpath]
+
+    for source, sha in sources:
+        cached = (
+            cache.get(source.relpath, sha, dep_sha)
+            if cache is not None and source.relpath is not None
+            else None
+        )
+        if cached is None:
+            ctx.track()
+            raw = _check_source(source, ctx, codes if cache is None else list(RULES))
+            deps = ctx.tracked()
+            if cache is not None and source.relpath is not None:
+                cache.put(source.relpath, sha, {m: dep_sha(m) for m in sorted(deps)}, raw)
+        else:
+            raw = cached
+        findings.extend(Finding(source.path, *item) for item in raw)
+    if any(code in codes for code in drift.CODES) and whole:
+        findings.extend(drift.drift_findings(root, shown, cache))
+    if cache is not None:
+        cache.save({s.relpath for s, _ in sources if s.relpath} if whole else None)
     relpaths = {source.path: source.relpath for source, _ in sources}
     by_path = {source.path: source for source, _ in sources}
     kept = []
@@ -181,6 +212,22 @@ def run_check(
             continue
         kept.append(item)
     return CheckResult(tuple(kept), len(files))
+
+
+def _check_source(source: SourceFile, ctx: Context, codes: Sequence[str]) -> Raw:
+    """The findings of one Python file (every selected family), as cacheable tuples."""
+    error = source.syntax_error
+    if error is not None:
+        if "<<<<<<<" in source.text:
+            return []  # the conflict markers are reported, and explain the error
+        line = error.lineno or 1
+        column = source.column(line, (error.offset or 1) - 1)
+        return [(line, column, "FTR001", f"{RULES['FTR001'].message}: {error.msg}")]
+    raw: Raw = []
+    for family_codes, check in FAMILIES:
+        if any(code in codes for code in family_codes):
+            raw.extend((f.line, f.column, f.code, f.message) for f in check(source, ctx))
+    return raw
 
 
 def _entities(specs: Path) -> frozenset[str]:
@@ -225,15 +272,26 @@ def _excluded(path: Path, root: Path, config: CheckConfig) -> bool:
 
 
 def _relpath(path: Path, root: Path, cwd: Path | None = None) -> str | None:
+    """`path` relative to the (resolved) root, or None outside it.
+
+    Paths found by walking a resolved folder are compared as they are (no system call
+    per file); others are resolved first.
+    """
     absolute = path if path.is_absolute() else (cwd or Path.cwd()) / path
-    try:
-        return absolute.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return None
+    for candidate in (absolute, absolute.resolve()):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return None
 
 
 def _shown(path: Path, here: Path) -> str:
     """A path as findings show it: relative to the current directory when inside it."""
+    try:
+        return path.relative_to(here).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(here).as_posix()
     except ValueError:

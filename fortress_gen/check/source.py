@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
@@ -60,14 +60,24 @@ class SourceFile:
     relpath: str | None
     text: str
     package: str
-    tree: ast.Module | None = field(default=None, init=False)
-    syntax_error: SyntaxError | None = field(default=None, init=False)
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def _parsed(self) -> tuple[ast.Module | None, SyntaxError | None]:
+        """Parsed on first use: a file whose findings come from the cache is never parsed."""
         try:
-            self.tree = ast.parse(self.text, filename=self.path)
+            return ast.parse(self.text, filename=self.path), None
         except (SyntaxError, ValueError) as exc:  # ValueError: NUL bytes
-            self.syntax_error = exc if isinstance(exc, SyntaxError) else SyntaxError(str(exc))
+            return None, exc if isinstance(exc, SyntaxError) else SyntaxError(str(exc))
+
+    @property
+    def tree(self) -> ast.Module | None:
+        """The syntax tree, or None when the file does not parse."""
+        return self._parsed[0]
+
+    @property
+    def syntax_error(self) -> SyntaxError | None:
+        """Why the file does not parse, if it does not."""
+        return self._parsed[1]
 
     @cached_property
     def index(self) -> dict[type[ast.AST], list[ast.AST]]:
