@@ -25,12 +25,13 @@ Writes nothing.
 FORMAT_HELP = "text (like ruff), json, github (Actions annotations) or sarif (2.1.0)."
 
 
-def _codes(value: str | None) -> list[str] | None:
-    if value is None:
+def _codes(values: list[str] | None, option: str) -> list[str] | None:
+    """Codes of a repeatable, comma-separated option (``--ignore FTR1,FTR405``)."""
+    if values is None:
         return None
     from fortress_gen.check.config import parse_codes
 
-    return list(parse_codes([v for v in value.split(",") if v.strip()], "--select/--ignore"))
+    return list(parse_codes([c for v in values for c in v.split(",") if c.strip()], option))
 
 
 def command(
@@ -38,12 +39,13 @@ def command(
         None, help="Files or folders to check (default: the whole project).", show_default=False
     ),
     output_format: str = typer.Option("text", "--format", help=FORMAT_HELP),
-    select: str | None = typer.Option(
-        None, "--select", help="Comma-separated codes or prefixes to run (replaces the config)."
+    select: list[str] | None = typer.Option(
+        None, "--select", help="Codes or prefixes to run, comma-separated (replaces the config)."
     ),
-    ignore: str | None = typer.Option(
-        None, "--ignore", help="Comma-separated codes or prefixes to leave out."
+    ignore: list[str] | None = typer.Option(
+        None, "--ignore", help="Codes or prefixes to leave out, comma-separated (repeatable)."
     ),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
     no_hints: bool = typer.Option(False, "--no-hints", help="Text format: no help lines."),
     list_rules: bool = typer.Option(False, "--list-rules", help="List every rule and exit."),
     root: Path | None = RootOption,
@@ -67,8 +69,9 @@ def command(
     result = run_check(
         project_root(start),
         paths or (),
-        select=_codes(select),
-        ignore=_codes(ignore) or (),
+        select=_codes(select, "--select"),
+        ignore=_codes(ignore, "--ignore") or (),
+        use_cache=not no_cache,
     )
     console.result(render(result.findings, output_format, hints=not no_hints))
     count = len(result.findings)

@@ -22,6 +22,7 @@ __all__ = [
     "route_decorator",
     "route_handlers",
     "service_params",
+    "unquoted",
 ]
 
 ROUTE_METHODS = frozenset(
@@ -155,10 +156,11 @@ def annotation_nodes(source: SourceFile) -> Iterator[ast.expr]:
         for target in targets:
             if target is None:
                 continue
-            yield _unquoted(target)
+            yield unquoted(target)
 
 
-def _unquoted(annotation: ast.expr) -> ast.expr:
+def unquoted(annotation: ast.expr) -> ast.expr:
+    """The expression inside a string annotation, placed at the string; else `annotation`."""
     if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
         try:
             parsed = ast.parse(annotation.value.strip(), mode="eval").body

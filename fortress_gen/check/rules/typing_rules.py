@@ -7,7 +7,13 @@ from collections.abc import Iterator
 
 from fortress_gen.check.context import Context
 from fortress_gen.check.registry import Finding
-from fortress_gen.check.rules._base import all_args, annotation_nodes, finding, functions
+from fortress_gen.check.rules._base import (
+    all_args,
+    annotation_nodes,
+    finding,
+    functions,
+    unquoted,
+)
 from fortress_gen.check.source import SourceFile
 
 __all__ = ["CODES", "check"]
@@ -31,8 +37,13 @@ def check(source: SourceFile, ctx: Context) -> Iterator[Finding]:
 def _optionals(source: SourceFile) -> Iterator[Finding]:
     assert source.tree is not None
     seen: set[tuple[int, int]] = set()
-    for annotation in annotation_nodes(source):
-        for node in ast.walk(annotation):
+    pending = list(annotation_nodes(source))
+    while pending:
+        for node in ast.walk(pending.pop()):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                inner = unquoted(node)
+                if inner is not node:  # a string inside an annotation: `list["Optional[int]"]`
+                    pending.append(inner)
             if not isinstance(node, ast.Subscript):
                 continue
             qualified = source.qualified(node.value)
