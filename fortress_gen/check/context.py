@@ -17,6 +17,14 @@ from fortress_gen.check.source import SourceFile, read_source
 
 __all__ = ["Context"]
 
+
+def _loader() -> type:
+    import yaml
+
+    loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
+
+
 Style = Literal["fortress", "pep8"]
 
 
@@ -29,18 +37,43 @@ class Context:
         package: The project's Python package.
         style: The naming style of fortress.yaml (``fortress`` or ``pep8``).
         entities: The entity names of the project's specs.
+        specs: The text of each entity's spec file, by entity name.
     """
 
     root: Path
     package: str
     style: Style
     entities: frozenset[str] = frozenset()
+    specs: dict[str, str] = field(default_factory=dict)
     _sources: dict[str, SourceFile | None] = field(default_factory=dict)
     _facts: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     _fact_deps: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     _busy: set[tuple[str, str]] = field(default_factory=set)
     _touched: set[str] | None = None
     _relpaths: dict[str, str | None] = field(default_factory=dict)
+
+    def public_fields(self, entity: str) -> frozenset[str]:
+        """The fields an entity's spec declares and does not mark `secret` (with `_id` keys).
+
+        A field the spec declares in the open is meant to be returned, whatever its name
+        (a content `hash`, a public `token`); the generator already leaves secret ones out.
+        """
+        import yaml
+
+        try:
+            data = yaml.load(self.specs.get(entity, ""), Loader=_loader())
+        except yaml.YAMLError:
+            return frozenset()
+        if not isinstance(data, dict):
+            return frozenset()
+        found: set[str] = set()
+        for key, shown in (("fields", "{}"), ("relations", "{}_id")):
+            section = data.get(key)
+            if isinstance(section, dict):
+                for name, options in section.items():
+                    if not (isinstance(options, dict) and options.get("secret") is True):
+                        found.add(shown.format(name))
+        return frozenset(found)
 
     def track(self) -> None:
         """Start recording which project modules the rules look at (for the cache)."""

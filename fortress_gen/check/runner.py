@@ -123,7 +123,8 @@ def run_check(
         exclude=config.exclude,
         per_file_ignores=config.per_file_ignores,
     )
-    ctx = Context(root, settings.package, settings.style, _entities(root / settings.specs))
+    specs = _specs(root / settings.specs)
+    ctx = Context(root, settings.package, settings.style, frozenset(specs), specs)
     targets = [(p if p.is_absolute() else here / p).resolve() for p in paths] or [root]
     for target in targets:
         if not target.exists():
@@ -138,7 +139,7 @@ def run_check(
     codes = [code for code in RULES if config.enabled(code)]
     whole = root in targets
     cache = (
-        Cache.load(root, [settings.package, settings.style, *sorted(ctx.entities)])
+        Cache.load(root, [settings.package, settings.style, *(t for _, t in sorted(specs.items()))])
         if use_cache
         else None
     )
@@ -230,15 +231,16 @@ def _check_source(source: SourceFile, ctx: Context, codes: Sequence[str]) -> Raw
     return raw
 
 
-def _entities(specs: Path) -> frozenset[str]:
-    """The entity names of the project's specs (read from `entity:` lines, not parsed)."""
-    names: set[str] = set()
+def _specs(specs: Path) -> dict[str, str]:
+    """Entity name -> spec text (names read from `entity:` lines; parsed only when needed)."""
+    found: dict[str, str] = {}
     if specs.is_dir():
         for path in sorted(specs.iterdir()):
             if path.suffix in (".yaml", ".yml") and path.is_file():
-                match = _ENTITY.search(path.read_text(encoding="utf-8", errors="replace"))
-                names.add(match.group(1) if match else path.stem)
-    return frozenset(names)
+                text = path.read_text(encoding="utf-8", errors="replace")
+                match = _ENTITY.search(text)
+                found[match.group(1) if match else path.stem] = text
+    return found
 
 
 def _collect(targets: Sequence[Path], root: Path, config: CheckConfig) -> list[Path]:

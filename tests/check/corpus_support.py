@@ -72,10 +72,12 @@ def make_project(root: Path, style: str = "fortress", files: dict[str, str] | No
     root.mkdir(parents=True, exist_ok=True)
     (root / "fortress.yaml").write_text(f"package: app\nstyle: {style}\n", "utf-8")
     (root / "specs").mkdir(exist_ok=True)
-    for entity in ("Order", "Customer"):
-        (root / "specs" / f"{entity}.yaml").write_text(
-            f"entity: {entity}\nfields:\n  name: str\n", "utf-8"
-        )
+    (root / "specs" / "Order.yaml").write_text("entity: Order\nfields:\n  number: str\n", "utf-8")
+    (root / "specs" / "Customer.yaml").write_text(
+        "entity: Customer\nfields:\n  name: str\n  api_token: str\n"
+        "  password_hash: {type: str, secret: true}\n",
+        "utf-8",
+    )
     support = {s.path: s.text for s in sections("_support.txt")}
     if style == "pep8":
         support = {

@@ -5,7 +5,9 @@ class of this file that is) and the dicts a path operation returns: a field or k
 like a credential (``password``, ``password_hash``, ``hashed_password``, ``client_secret``,
 ``api_key``, ``reset_token``, ``salt``) is reported unless it is ``Field(exclude=True)`` or a
 ``SecretStr``. The standard OAuth2 token response (``access_token``, ``refresh_token``,
-``token_type``) is what a login endpoint must return and is allowed.
+``token_type``) is what a login endpoint must return and is allowed, and so is a field the
+entity's spec declares without ``secret: true`` in ``{Entity}Response`` (a content ``hash``):
+the spec says it is public.
 
 FTR407: a path operation declares the envelope (``-> Envelope[...]``, a module alias of it,
 or ``response_model=Envelope[...]``) and never returns a bare ``...Response`` object.
@@ -47,17 +49,16 @@ def is_secret_name(name: str) -> bool:
 
 def check(source: SourceFile, ctx: Context) -> Iterator[Finding]:
     """Report secrets in responses and path operations without the envelope."""
-    del ctx
     if source.tree is None:
         return
-    yield from _response_classes(source)
+    yield from _response_classes(source, ctx)
     aliases = _envelope_aliases(source)
     for handler in route_handlers(source):
         yield from _returned_secrets(source, handler)
         yield from _envelope(source, handler, aliases)
 
 
-def _response_classes(source: SourceFile) -> Iterator[Finding]:
+def _response_classes(source: SourceFile, ctx: Context) -> Iterator[Finding]:
     assert source.tree is not None
     responses: set[str] = set()
     for node in source.nodes(ast.ClassDef):
@@ -65,11 +66,14 @@ def _response_classes(source: SourceFile) -> Iterator[Finding]:
         if not (node.name.endswith("Response") or bases & responses):
             continue
         responses.add(node.name)
+        entity = node.name.removesuffix("Response")
+        declared = ctx.public_fields(entity) if entity in ctx.entities else frozenset()
         for item in node.body:
             if (
                 isinstance(item, ast.AnnAssign)
                 and isinstance(item.target, ast.Name)
                 and is_secret_name(item.target.id)
+                and item.target.id not in declared
                 and not _hidden(item)
             ):
                 yield finding(
