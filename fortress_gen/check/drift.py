@@ -7,7 +7,8 @@ alone, so the rule always agrees with `fortress generate --check`:
   or the user edited a file whose generated text has since changed (a conflict to merge by
   hand). A file you edited while the specs still give the same text is not drift: editing
   generated code is allowed, and the other rules check it. A registration Fortress would
-  add (router, model import) counts too.
+  add (router, model import) counts too. The editors' JSON Schema of the spec format
+  (`.fortress/entity.schema.json`) is not made from the specs and is left out.
 - FTR502: the specs change the database schema and no migration for it exists yet.
 """
 
@@ -96,6 +97,7 @@ def _inputs(root: Path, paths: list[str]) -> str:
 
 def _plan_findings(root: Path) -> tuple[list[tuple[str, Finding]], list[str]]:
     """(relpath, finding) pairs of the plan, and every path the plan covers."""
+    from fortress_gen.generate import SCHEMA_PATH
     from fortress_gen.lock import digest
     from fortress_gen.spec.project import load_project
 
@@ -103,6 +105,8 @@ def _plan_findings(root: Path) -> tuple[list[tuple[str, Finding]], list[str]]:
     findings: list[tuple[str, Finding]] = []
     for op in plan.ops:
         detail: str | None = None
+        if op.path == SCHEMA_PATH:
+            continue  # the editors' schema of the spec format, not code made from the specs
         if op.kind == "migration":
             if op.status == "create":
                 message = f"{RULES['FTR502'].message}: `fortress generate` would write {op.path}"

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fortress_testing import REPO
+from fortress_testing import REPO, new_project
 
 from fortress_gen.check.runner import run_check
 from fortress_gen.errors import FortressError
@@ -117,3 +117,10 @@ def test_a_bad_spec_is_a_located_error(shop: Path) -> None:
     with pytest.raises(FortressError) as raised:
         _drift(shop)
     assert "Broken.yaml:3" in str(raised.value)
+
+
+def test_a_fresh_project_without_entities_has_no_drift(
+    tmp_path: Path, template_cache: Path
+) -> None:
+    root = new_project(tmp_path / "fresh", template_cache)
+    assert _drift(root) == []
