@@ -19,7 +19,7 @@ Examples:
 Output: path:line:col: CODE message, then a help line. Exit 0 clean, 1 findings, 2 usage.
 Silence one line with `# fortress: ignore[FTR101]`; choose rules and per-file ignores in
 [tool.fortress] of pyproject.toml. `fortress check --list-rules` lists every rule.
-Writes nothing.
+Changes no file; keeps a cache in .fortress_cache/ (ignored by git, safe to delete).
 """
 
 FORMAT_HELP = "text (like ruff), json, github (Actions annotations) or sarif (2.1.0)."
@@ -36,21 +36,30 @@ def _codes(values: list[str] | None, option: str) -> list[str] | None:
 
 def command(
     paths: list[Path] | None = typer.Argument(
-        None, help="Files or folders to check (default: the whole project).", show_default=False
+        None,
+        help="Files or folders to check (default: the whole project).",
+        show_default=False,
+        metavar="PATHS",
     ),
-    output_format: str = typer.Option("text", "--format", help=FORMAT_HELP),
+    output_format: str = typer.Option("text", "--format", help=FORMAT_HELP, metavar="FORMAT"),
     select: list[str] | None = typer.Option(
-        None, "--select", help="Codes or prefixes to run, comma-separated (replaces the config)."
+        None,
+        "--select",
+        help="Codes or prefixes to run, comma-separated (replaces the config).",
+        metavar="CODES",
     ),
     ignore: list[str] | None = typer.Option(
-        None, "--ignore", help="Codes or prefixes to leave out, comma-separated (repeatable)."
+        None,
+        "--ignore",
+        help="Codes or prefixes to leave out, comma-separated (repeatable).",
+        metavar="CODES",
     ),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
     no_hints: bool = typer.Option(False, "--no-hints", help="Text format: no help lines."),
     list_rules: bool = typer.Option(False, "--list-rules", help="List every rule and exit."),
     root: Path | None = RootOption,
 ) -> None:
-    """Check the code against the architecture and the seed's rules; write nothing."""
+    """Check the code against the architecture, the seed's rules and the specs."""
     from fortress_gen.check.report import FORMATS, render
     from fortress_gen.errors import ExitCode, FortressError
 

@@ -25,8 +25,9 @@ __all__ = [
     "unquoted",
 ]
 
+# HTTP path operations; a websocket handler has no response to wrap and is left alone.
 ROUTE_METHODS = frozenset(
-    {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route", "websocket"}
+    {"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route"}
 )
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
