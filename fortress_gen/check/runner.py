@@ -280,12 +280,14 @@ def _relpath(path: Path, root: Path, cwd: Path | None = None) -> str | None:
     per file); others are resolved first.
     """
     absolute = path if path.is_absolute() else (cwd or Path.cwd()) / path
-    for candidate in (absolute, absolute.resolve()):
-        try:
-            return candidate.relative_to(root).as_posix()
-        except ValueError:
-            continue
-    return None
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return absolute.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
 
 
 def _shown(path: Path, here: Path) -> str:
