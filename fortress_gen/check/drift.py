@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from fortress_gen.check.cache import Cache
 from fortress_gen.check.registry import RULES, Finding
+from fortress_gen.check.settings import Settings
 
 if TYPE_CHECKING:  # the generator is imported only when drift is checked
     from fortress_gen.plan.ops import Plan
@@ -44,7 +45,7 @@ def plan_for_check(project: Project) -> Plan:
 
 
 def drift_findings(
-    root: Path, shown: Callable[[str], str], cache: Cache | None = None
+    root: Path, settings: Settings, shown: Callable[[str], str], cache: Cache | None = None
 ) -> list[Finding]:
     """Findings for every place the project is out of step with its specs.
 
@@ -53,6 +54,7 @@ def drift_findings(
 
     Args:
         root: The project root.
+        settings: Its settings.
         shown: Turns a project-relative path into the path findings show.
         cache: The check cache, if any.
 
@@ -60,12 +62,14 @@ def drift_findings(
         FortressError: The specs do not load (located, like `fortress generate` reports).
     """
     stored = cache.drift if cache is not None else None
-    if stored is not None and stored.get("inputs") == _inputs(root, stored.get("paths", [])):
+    if stored is not None and stored.get("inputs") == _inputs(
+        root, settings, stored.get("paths", [])
+    ):
         return [Finding(shown(path), *rest) for path, *rest in stored["findings"]]
     findings, paths = _plan_findings(root)
     if cache is not None:
         cache.drift = {
-            "inputs": _inputs(root, paths),
+            "inputs": _inputs(root, settings, paths),
             "paths": paths,
             "findings": [[path, f.line, f.column, f.code, f.message] for path, f in findings],
         }
@@ -73,15 +77,13 @@ def drift_findings(
     return [replace(f, path=shown(path)) for path, f in findings]
 
 
-def _inputs(root: Path, paths: list[str]) -> str:
+def _inputs(root: Path, settings: Settings, paths: list[str]) -> str:
     """A hash of everything `plan_generation` reads."""
-    from fortress_gen.config import load_config
     from fortress_gen.format import formatter_version
 
-    config = load_config(root)
     h = hashlib.blake2b(digest_size=16)
-    h.update(formatter_version(config.formatter).encode())
-    specs = root / config.specs
+    h.update(formatter_version(settings.formatter).encode())
+    specs = root / settings.specs
     listed = sorted(specs.glob("*.y*ml")) if specs.is_dir() else []
     migrations = root / "migrations" / "versions"
     listed += sorted(migrations.glob("*.py")) if migrations.is_dir() else []

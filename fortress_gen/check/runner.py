@@ -20,6 +20,7 @@ from fortress_gen.check.context import Context
 from fortress_gen.check.registry import RULES, Finding
 from fortress_gen.check.rules import FAMILIES
 from fortress_gen.check.rules.conflicts import check_text
+from fortress_gen.check.settings import read_settings
 from fortress_gen.check.source import SourceFile
 from fortress_gen.errors import Location, ProjectError
 
@@ -111,11 +112,9 @@ def run_check(
         ProjectError: A path does not exist, or `[tool.fortress]` is invalid.
         FortressError: fortress.yaml (or, for drift, a spec) is invalid.
     """
-    from fortress_gen.config import load_config
-
     root = root.resolve()
     here = (cwd or Path.cwd()).resolve()
-    settings = load_config(root)
+    settings = read_settings(root)
     config = load_check_config(root)
     config = CheckConfig(
         select=tuple(select) if select is not None else config.select,
@@ -196,7 +195,7 @@ def run_check(
             raw = cached
         findings.extend(Finding(source.path, *item) for item in raw)
     if any(code in codes for code in drift.CODES) and whole:
-        findings.extend(drift.drift_findings(root, shown, cache))
+        findings.extend(drift.drift_findings(root, settings, shown, cache))
     if cache is not None:
         cache.save({s.relpath for s, _ in sources if s.relpath} if whole else None)
     relpaths = {source.path: source.relpath for source, _ in sources}

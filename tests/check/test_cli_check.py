@@ -323,3 +323,31 @@ def test_the_cache_notices_a_changed_helper_in_another_module(
     (root / "app/core/helpers.py").write_text(quiet, "utf-8")
     assert fortress("check", NO_DRIFT, cwd=root).code == 0
     assert fortress("check", NO_DRIFT, "--no-cache", cwd=root).code == 0
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ("package: app\nstyle: camel\n", "fortress.yaml:2:8: "),
+        ("package: app\nunknown: 1\n", "fortress.yaml:2:1: "),
+        ("package: [app\n", "fortress.yaml:2:1: invalid YAML"),
+    ],
+)
+def test_a_bad_fortress_yaml_is_reported_as_generate_reports_it(
+    fortress: Runner, project: Path, settings: str, message: str
+) -> None:
+    (project / "fortress.yaml").write_text(settings, "utf-8")
+    result = fortress("check", cwd=project)
+    assert result.code == 2
+    assert result.err.startswith(f"error: {message}")
+
+
+def test_settings_are_read_without_the_full_model_when_plain(tmp_path: Path) -> None:
+    from fortress_gen.check.settings import Settings, read_settings
+
+    (tmp_path / "fortress.yaml").write_text(
+        "# comment\npackage: shop_api\nspecs: spec_files\nstyle: pep8\nformatter: black\n", "utf-8"
+    )
+    assert read_settings(tmp_path) == Settings("shop_api", "spec_files", "pep8", "black")
+    (tmp_path / "fortress.yaml").write_text("", "utf-8")
+    assert read_settings(tmp_path) == Settings()
