@@ -157,14 +157,14 @@ def run_check(
             ) from None
         if len(data) > _MAX_BYTES or b"\0" in data[:8192]:
             continue
-        text = data.decode("utf-8-sig", errors="replace")
         display = _shown(path, here)
-        findings.extend(check_text(display, text))
+        if b"<<<<<<<" in data:
+            findings.extend(check_text(display, data.decode("utf-8-sig", errors="replace")))
         if path.suffix == ".py":
             sha = digest(data)
             if relpath is not None:
                 shas[relpath] = sha
-            source = SourceFile(display, relpath, text, settings.package)
+            source = SourceFile(display, relpath, data, settings.package)
             ctx.add(source)
             sources.append((source, sha))
 
@@ -218,7 +218,7 @@ def _check_source(source: SourceFile, ctx: Context, codes: Sequence[str]) -> Raw
     """The findings of one Python file (every selected family), as cacheable tuples."""
     error = source.syntax_error
     if error is not None:
-        if "<<<<<<<" in source.text:
+        if b"<<<<<<<" in source.data:
             return []  # the conflict markers are reported, and explain the error
         line = error.lineno or 1
         column = source.column(line, (error.offset or 1) - 1)

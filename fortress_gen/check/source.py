@@ -52,14 +52,19 @@ class SourceFile:
         path: The path shown in findings.
         relpath: The path relative to the project root with `/` separators (None when the
             file is outside the project).
-        text: The file's text.
+        data: The file's bytes (UTF-8; a BOM is allowed), decoded when first needed.
         package: The project's package (from fortress.yaml), for layers.
     """
 
     path: str
     relpath: str | None
-    text: str
+    data: bytes
     package: str
+
+    @cached_property
+    def text(self) -> str:
+        """The file's text; a file whose findings come from the cache is never decoded."""
+        return self.data.decode("utf-8-sig", errors="replace")
 
     @cached_property
     def _parsed(self) -> tuple[ast.Module | None, SyntaxError | None]:
@@ -147,7 +152,7 @@ class SourceFile:
     def ignores(self) -> dict[int, frozenset[str] | None]:
         """`# fortress: ignore[CODE, ...]` comments by line; None means every code."""
         found: dict[int, frozenset[str] | None] = {}
-        if "fortress:" not in self.text:
+        if b"fortress:" not in self.data:
             return found
         for number, text in enumerate(self.lines, start=1):
             if "fortress:" not in text:
@@ -267,5 +272,4 @@ def layer_of(module: str, package: str) -> str | None:
 
 def read_source(path: Path, shown: str, relpath: str | None, package: str) -> SourceFile:
     """Read and parse one file (UTF-8; a BOM is allowed)."""
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    return SourceFile(shown, relpath, text, package)
+    return SourceFile(shown, relpath, path.read_bytes(), package)
