@@ -142,12 +142,24 @@ def run_check(
         if use_cache
         else None
     )
-    findings: list[Finding] = []
     files = _collect(targets, root, config)
-    sources: list[tuple[SourceFile, str]] = []
-    shas: dict[str, str] = {}
+    findings, sources = _read(files, root, here, ctx)
+    findings += _check_sources(sources, ctx, codes, cache)
+    if any(code in codes for code in drift.CODES) and whole:
+        findings += drift.drift_findings(root, settings, shown, cache)
+    if cache is not None:
+        cache.save({s.relpath for s in sources if s.relpath} if whole else None)
+    kept = _kept(findings, sources, config, root, here)
+    return CheckResult(tuple(kept), len(files))
+
+
+def _read(
+    files: Sequence[Path], root: Path, here: Path, ctx: Context
+) -> tuple[list[Finding], list[SourceFile]]:
+    """Read every file: conflict markers of any text file, and the Python files to check."""
+    findings: list[Finding] = []
+    sources: list[SourceFile] = []
     for path in files:
-        relpath = _relpath(path, root)
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -161,12 +173,21 @@ def run_check(
         if b"<<<<<<<" in data:
             findings.extend(check_text(display, data.decode("utf-8-sig", errors="replace")))
         if path.suffix == ".py":
-            sha = digest(data)
-            if relpath is not None:
-                shas[relpath] = sha
-            source = SourceFile(display, relpath, data, settings.package)
+            source = SourceFile(display, _relpath(path, root), data, ctx.package)
             ctx.add(source)
-            sources.append((source, sha))
+            sources.append(source)
+    return findings, sources
+
+
+def _check_sources(
+    sources: Sequence[SourceFile], ctx: Context, codes: Sequence[str], cache: Cache | None
+) -> list[Finding]:
+    """The findings of the Python files, from the cache where it is still valid.
+
+    With a cache every rule runs (entries hold all findings, selection comes after) and
+    each entry records the project modules its rules looked at, with their hashes.
+    """
+    shas = {s.relpath: digest(s.data) for s in sources if s.relpath is not None}
 
     def dep_sha(module: str) -> str:
         relpath = ctx.module_relpath(module)
@@ -174,44 +195,48 @@ def run_check(
             return ""
         if relpath not in shas:
             try:
-                shas[relpath] = digest((root / relpath).read_bytes())
+                shas[relpath] = digest((ctx.root / relpath).read_bytes())
             except OSError:
                 shas[relpath] = ""
         return shas[relpath]
 
-    for source, sha in sources:
-        cached = (
-            cache.get(source.relpath, sha, dep_sha)
-            if cache is not None and source.relpath is not None
-            else None
-        )
-        if cached is None:
+    findings: list[Finding] = []
+    for source in sources:
+        sha = shas.get(source.relpath or "", "")
+        raw = None
+        if cache is not None and source.relpath is not None:
+            raw = cache.get(source.relpath, sha, dep_sha)
+        if raw is None:
             ctx.track()
             raw = _check_source(source, ctx, codes if cache is None else list(RULES))
             deps = ctx.tracked()
             if cache is not None and source.relpath is not None:
                 cache.put(source.relpath, sha, {m: dep_sha(m) for m in sorted(deps)}, raw)
-        else:
-            raw = cached
         findings.extend(Finding(source.path, *item) for item in raw)
-    if any(code in codes for code in drift.CODES) and whole:
-        findings.extend(drift.drift_findings(root, settings, shown, cache))
-    if cache is not None:
-        cache.save({s.relpath for s, _ in sources if s.relpath} if whole else None)
-    relpaths = {source.path: source.relpath for source, _ in sources}
-    by_path = {source.path: source for source, _ in sources}
+    return findings
+
+
+def _kept(
+    findings: Sequence[Finding],
+    sources: Sequence[SourceFile],
+    config: CheckConfig,
+    root: Path,
+    here: Path,
+) -> list[Finding]:
+    """The findings that are selected and not ignored (per file, or on their line)."""
+    by_path = {source.path: source for source in sources}
     kept = []
     for item in sorted(set(findings), key=Finding.sort_key):
         if not config.enabled(item.code):
             continue
-        relpath = relpaths.get(item.path) or _relpath(Path(item.path), root, here)
+        source = by_path.get(item.path)
+        relpath = source.relpath if source else _relpath(Path(item.path), root, here)
         if config.ignored_in(relpath, item.code):
             continue
-        parsed = by_path.get(item.path)
-        if parsed is not None and parsed.ignored(item.line, item.code):
+        if source is not None and source.ignored(item.line, item.code):
             continue
         kept.append(item)
-    return CheckResult(tuple(kept), len(files))
+    return kept
 
 
 def _check_source(source: SourceFile, ctx: Context, codes: Sequence[str]) -> Raw:
