@@ -265,9 +265,15 @@ def test_merge_conflict_markers(fortress: Runner, tmp_path: Path) -> None:
         "entity: Order\n<<<<<<< ours\nfields: {a: str}\n=======\nfields: {b: str}\n>>>>>>> theirs\n"
     )
     readme = "Title\n=======\n\nText with <<<<<<<< eight, and a line\n>>>>>>> not in a conflict\n"
+    toml = '[tool.fortress]\n<<<<<<< HEAD\nignore = ["FTR2"]\n=======\n>>>>>>> main\n'
     root = make_project(
         tmp_path / "p",
-        files={"app/core/limits.py": conflicted, "notes/spec.yaml": spec, "README.md": readme},
+        files={
+            "app/core/limits.py": conflicted,
+            "notes/spec.yaml": spec,
+            "README.md": readme,
+            "notes/settings.toml": toml,
+        },
     )
     result = fortress("check", NO_DRIFT, "--no-hints", cwd=root)
     assert result.code == 1
@@ -276,6 +282,9 @@ def test_merge_conflict_markers(fortress: Runner, tmp_path: Path) -> None:
         "app/core/limits.py:4:1",
         "app/core/limits.py:6:1",
         "app/core/limits.py:8:1",
+        "notes/settings.toml:2:1",
+        "notes/settings.toml:4:1",
+        "notes/settings.toml:5:1",
         "notes/spec.yaml:2:1",
         "notes/spec.yaml:4:1",
         "notes/spec.yaml:6:1",

@@ -61,6 +61,42 @@ def test_a_new_spec_means_missing_files_a_registration_and_a_migration(shop: Pat
     ) in found
 
 
+@pytest.mark.parametrize(
+    ("specs", "slug"),
+    [
+        ({"Coupon": COUPON}, "create_coupons"),
+        (
+            {
+                "Coupon": COUPON,
+                "Voucher": "entity: Voucher\nfields:\n  code: str\nrelations:\n"
+                "  coupon: {kind: many_to_one, target: Coupon}\n",
+            },
+            "create_coupons_vouchers",
+        ),
+        (
+            {
+                "Review": "entity: Review\nfields:\n  stars: {type: int, ge: 1, le: 5}\n"
+                "relations:\n  customer: {kind: many_to_one, target: Customer}\n"
+            },
+            "create_reviews",
+        ),
+    ],
+)
+def test_every_new_table_needs_the_migration(shop: Path, specs: dict[str, str], slug: str) -> None:
+    for entity, text in specs.items():
+        (shop / "specs" / f"{entity}.yaml").write_text(text, "utf-8")
+    (migration,) = [text for path, code, text in _drift(shop) if code == "FTR502"]
+    assert migration.endswith(f"_{slug}.py")
+
+
+def test_a_spec_change_the_generator_refuses_is_reported_like_generate_does(shop: Path) -> None:
+    spec = shop / "specs" / "Customer.yaml"
+    spec.write_text(spec.read_text("utf-8").replace("fields:\n", "fields:\n  vip: bool\n"), "utf-8")
+    with pytest.raises(FortressError) as raised:
+        _drift(shop)
+    assert "column customers.vip added" in str(raised.value)
+
+
 def test_a_changed_spec_means_files_to_update_and_edited_ones_to_merge(shop: Path) -> None:
     spec = shop / "specs" / "Customer.yaml"
     spec.write_text(
