@@ -259,6 +259,18 @@ CASES = (
     Case("(d) one spec changed, 10", ("generate",), "changed10", copy=True),
     Case("(d) one spec changed, 100", ("generate",), "changed100", copy=True, big=True),
     Case("(d) root spec changed, 100", ("generate",), "rootchanged100", copy=True, big=True),
+    # `fortress check` on the generated projects: with the cache a previous check left (the
+    # pre-commit/CI case), and without it (every file parsed, drift planned from scratch).
+    Case("(e) check, 10, cached", ("check",), "generated10", copy=False),
+    Case("(e) check, 100, cached", ("check",), "generated100", copy=False),
+    Case(
+        "(e) check, 100, no cache, no drift",
+        ("check", "--no-cache", "--ignore", "FTR501,FTR502"),
+        "generated100",
+        copy=False,
+        big=True,
+    ),
+    Case("(e) check, 100, no cache", ("check", "--no-cache"), "generated100", copy=False, big=True),
 )
 
 
@@ -284,6 +296,7 @@ def set_up(version: Version, fortress: list[str], scratch: Path) -> dict[str, Pa
         projects[f"generated{count}"] = done
         changed = base / f"changed{count}" / "project"
         shutil.copytree(done, changed)
+        run(version, [*fortress, "check"], done)  # must be clean; leaves the cache behind
         last = count - 1
         (changed / "specs" / f"{names[last]}.yaml").write_text(
             synthetic_spec(last, names, edited=True), encoding="utf-8"
@@ -391,6 +404,9 @@ def _print_table(title: str, times: dict[str, tuple[Timing, ...]]) -> None:
     print(f"{'ratio of medians':<36} {'ratio':>8}")
     for label, top, bottom, ideal in ratios:
         print(f"{label:<36} {medians[top] / medians[bottom]:>8.2f}   (ideal: <= {ideal:g})")
+    check = medians.get("(e) check, 100, cached")
+    if check is not None:
+        print(f"{'(e) check 100, cached':<36} {check:>8.3f}   (target: <= 1 s)")
     small = medians["(b) generate 10 entities"]
     large = medians["(b) generate 100 entities"]
     print(f"{'marginal s/entity, entities 11-100':<36} {(large - small) / 90:>8.4f}")

@@ -26,7 +26,14 @@ EXAMPLE_SRC_PATH = "_src_path: ../.."
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    skip = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".import_linter_cache"}
+    skip = {
+        "__pycache__",
+        ".pytest_cache",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".import_linter_cache",
+        ".fortress_cache",
+    }
     files = {}
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)

@@ -13,7 +13,7 @@ import sys
 import typer
 
 from fortress_gen import __version__
-from fortress_gen.cli import destroy, generate, new_entity, new_project, schema
+from fortress_gen.cli import check, destroy, generate, new_entity, new_project, schema
 from fortress_gen.cli._console import console
 from fortress_gen.errors import ExitCode, FortressError, SpecErrors
 
@@ -55,6 +55,7 @@ app.command("new-entity", epilog=new_entity.EPILOG)(new_entity.command)
 app.command("generate", epilog=generate.EPILOG)(generate.command)
 app.command("destroy", epilog=destroy.EPILOG)(destroy.command)
 app.command("schema", epilog=schema.EPILOG)(schema.command)
+app.command("check", epilog=check.EPILOG)(check.command)
 
 
 def main() -> None:

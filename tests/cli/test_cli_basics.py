@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from fortress_gen import __version__
 from fortress_gen.cli import app
 
-COMMANDS = ("new-project", "new-entity", "generate", "schema")
+COMMANDS = ("new-project", "new-entity", "generate", "schema", "check")
 
 
 @pytest.fixture

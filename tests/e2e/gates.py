@@ -35,6 +35,7 @@ def static_gates(package: str, formatter: str = "ruff") -> dict[str, list[str]]:
         "format": format_check,
         "mypy": [sys.executable, "-m", "mypy", "--strict", package, "tests"],
         "lint-imports": [str(BIN / "lint-imports")],
+        "fortress check": [sys.executable, "-m", "fortress_gen", "check"],
     }
 
 

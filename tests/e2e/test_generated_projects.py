@@ -64,7 +64,7 @@ def _gates(project: Path) -> dict[str, list[str]]:
     return static_gates(str(config.get("package", "app")), str(config.get("formatter", "ruff")))
 
 
-@pytest.mark.parametrize("gate", ["ruff check", "format", "mypy", "lint-imports"])
+@pytest.mark.parametrize("gate", ["ruff check", "format", "mypy", "lint-imports", "fortress check"])
 def test_static_gate_passes(project: Path, gate: str) -> None:
     run_gate(project, _gates(project)[gate])
 

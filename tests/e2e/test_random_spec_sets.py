@@ -52,7 +52,7 @@ def test_a_random_spec_set_passes_every_gate(
             note(f"refused: {exc}")
             assume(False)
         gates = static_gates("app")
-        for name in ("ruff check", "format", "mypy"):
+        for name in ("ruff check", "format", "mypy", "fortress check"):
             run_gate(root, gates[name])
         url = f"sqlite+aiosqlite:///{Path(tmp) / 'app.db'}"
         for command in DATABASE_GATES:

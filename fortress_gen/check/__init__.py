@@ -1,0 +1,1 @@
+"""`fortress check`: the architecture validator (rules in `rules/`, codes in `registry`)."""
