@@ -35,8 +35,9 @@ def _git(project: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
 
 
-@pytest.fixture
-def hook_env(tmp_path: Path) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def hook_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """pre-commit's environment; its hook virtualenvs are shared by the module's tests."""
     wheels = _wheelhouse()
     env = {
         key: value
@@ -44,7 +45,7 @@ def hook_env(tmp_path: Path) -> dict[str, str]:
         if not key.startswith(("PIP_", "VIRTUAL_ENV", "PYTHONPATH"))
     }
     env.update(
-        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
+        PRE_COMMIT_HOME=str(tmp_path_factory.mktemp("pre-commit-home")),
         PIP_NO_INDEX="1",
         PIP_FIND_LINKS=str(wheels),
         PIP_DISABLE_PIP_VERSION_CHECK="1",
@@ -97,3 +98,25 @@ def test_fortress_generate_hook_writes_then_fails_until_staged(
     second = _try_repo(project, "fortress-generate", hook_env)
     assert second.returncode == 0, second.stdout + second.stderr
     assert "Passed" in second.stdout
+
+
+def test_fortress_check_hook_passes_a_clean_project_and_fails_on_a_violation(
+    project: Path, hook_env: dict[str, str]
+) -> None:
+    (project / "specs/Customer.yaml").write_text(CUSTOMER, encoding="utf-8")
+    subprocess.run([str(BIN / "fortress"), "generate"], cwd=project, env=hook_env, check=True)
+    _git(project, "add", "-A")
+    clean = _try_repo(project, "fortress-check", hook_env)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+
+    endpoints = project / "app/api/v1/endpoints/customers.py"
+    text = endpoints.read_text(encoding="utf-8")
+    endpoints.write_text(
+        "from app.repositories.CustomerRepository import CustomerRepository\n" + text,
+        encoding="utf-8",
+    )
+    _git(project, "add", "-A")
+    dirty = _try_repo(project, "fortress-check", hook_env)
+    output = dirty.stdout + dirty.stderr
+    assert dirty.returncode == 1, output
+    assert "app/api/v1/endpoints/customers.py:1:1: FTR101" in output
