@@ -302,12 +302,14 @@ def set_up(version: Version, fortress: list[str], scratch: Path) -> dict[str, Pa
             synthetic_spec(last, names, edited=True), encoding="utf-8"
         )
         projects[f"changed{count}"] = changed
-    # The first entity is what most others relate to: a change to it re-renders them too.
+    # The first entity is what most others relate to. Its operations are among what their
+    # files read (DEPENDENCY_ATTRIBUTES), so changing them renders those entities again.
     root_changed = base / "rootchanged100" / "project"
     shutil.copytree(projects["generated100"], root_changed)
     first = entity_names(100)[0]
     (root_changed / "specs" / f"{first}.yaml").write_text(
-        synthetic_spec(0, entity_names(100), edited=True), encoding="utf-8"
+        synthetic_spec(0, entity_names(100)) + "operations: [create, get, list, update]\n",
+        encoding="utf-8",
     )
     projects["rootchanged100"] = root_changed
     return projects
