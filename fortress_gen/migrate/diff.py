@@ -223,8 +223,7 @@ def _table_ops(
     for name, column in new_columns.items():
         source = sources.get(name)
         if source is not None and old_columns[source] != column:
-            before = old_columns[source]
-            batch.append(AlterColumnOp(table, before, column, _fill_nulls(before, column)))
+            batch.extend(_alter(table, old_columns[source], column))
     batch += [AddColumnOp(table, c) for name, c in new_columns.items() if name not in sources]
     used = set(sources.values())
     batch += [DropColumnOp(table, c) for name, c in old_columns.items() if name not in used]
@@ -236,6 +235,16 @@ def _table_ops(
         [CreateIndexOp(table, index) for index in ix_new],
         [CreateForeignKeyOp(table, fk) for fk in fk_new],
     )
+
+
+def _alter(table: str, old: ColumnSnapshot, new: ColumnSnapshot) -> list[MigrationOp]:
+    """One alter; two when NULLs are filled and the type changes too, so that the value
+    (say, a new enum value) is filled in under the new type."""
+    fill = _fill_nulls(old, new)
+    if fill is None or old.type == new.type:
+        return [AlterColumnOp(table, old, new, fill)]
+    retyped = replace(old, name=new.name, type=new.type)
+    return [AlterColumnOp(table, old, retyped), AlterColumnOp(table, retyped, new, fill)]
 
 
 def _fill_nulls(old: ColumnSnapshot, new: ColumnSnapshot) -> str | None:

@@ -106,7 +106,7 @@ class Batch:
     """A ``with op.batch_alter_table(...) as batch_op:`` block around `batch_op.*` calls.
 
     `prelude` holds ``op.*`` calls that run just before the block (filling NULLs of a
-    column the block makes NOT NULL), so merged blocks stay one block.
+    column the block makes NOT NULL); later calls on the same table join the block.
     """
 
     table_name: str
@@ -464,7 +464,8 @@ def _replace_enum_check(op: ReplaceEnumCheckOp) -> list[Statement]:
 
 
 def _statements(ops: Sequence[MigrationOp]) -> list[Statement]:
-    """Each op's statements; consecutive batch blocks on one table merge into one."""
+    """Each op's statements; consecutive batch blocks on one table merge into one (a block
+    with a prelude starts a new one)."""
     statements: list[Statement] = []
     for op in ops:
         for statement in _RENDERERS[type(op)](op):
@@ -473,12 +474,9 @@ def _statements(ops: Sequence[MigrationOp]) -> list[Statement]:
                 isinstance(statement, Batch)
                 and isinstance(last, Batch)
                 and last.table_name == statement.table_name
+                and not statement.prelude  # it runs after what comes before, not before it
             ):
-                statements[-1] = Batch(
-                    last.table_name,
-                    last.calls + statement.calls,
-                    last.prelude + statement.prelude,
-                )
+                statements[-1] = Batch(last.table_name, last.calls + statement.calls, last.prelude)
             else:
                 statements.append(statement)
     return statements

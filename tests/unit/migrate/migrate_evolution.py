@@ -22,14 +22,19 @@ def _fields(entity: EntitySpec) -> dict[str, Any]:
     }
 
 
+CHANNEL = {"type": "enum", "values": ["web", "shop"], "required": False}
+
+
 def step_1() -> list[EntitySpec]:
     """The starting point: customers and their orders."""
-    return [customer(), order()]
+    return [customer(), _with(order(), fields={**_fields(order()), "channel": CHANNEL})]
 
 
 def step_2() -> list[EntitySpec]:
     """Every non-destructive change kind at once."""
-    fields = _fields(order())
+    fields = _fields(step_1()[1])
+    # enum value added and made required, its NULLs filled with the new value
+    fields["channel"] = {"type": "enum", "values": ["web", "shop", "phone"], "default": "phone"}
     fields["number"]["max_length"] = 64  # widened
     fields["status"]["values"] = ["pending", "paid", "shipped", "cancelled"]  # enum value added
     fields["notes"] = {"type": "text", "default": "none"}  # optional -> required, NULLs filled

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+import yaml
 from migrate_evolution import step_1, step_2, step_3
 from migrate_oracle import (
     build_metadata,
@@ -79,6 +80,7 @@ def insert_rows(conn: sa.Connection) -> None:
                 "rating": 5,
                 "customer_id": ALICE,
                 "notes": "ring twice",
+                "channel": "web",
             },
             {
                 "number": "B-1",
@@ -88,6 +90,7 @@ def insert_rows(conn: sa.Connection) -> None:
                 "rating": 3,
                 "customer_id": BOB,
                 "notes": None,
+                "channel": None,
             },
         ],
     )
@@ -113,6 +116,8 @@ def check_evolution(conn: sa.Connection) -> None:
     assert schema_drift(conn, build_metadata(step_2())) == []
     rows = orders_after_step_2(conn)
     assert [uuid.UUID(str(row[-1])) for row in rows] == [ALICE, BOB]
+    channels = conn.execute(sa.text("SELECT channel FROM orders ORDER BY number")).all()
+    assert [tuple(row) for row in channels] == [("web",), ("phone",)]
     assert [row[:-1] for row in rows] == [
         ("A-1", "paid", "ring twice", 5, 0, None),
         ("B-1", "pending", "none", 3, 0, None),  # the NULL note got the new default
@@ -126,6 +131,8 @@ def check_evolution(conn: sa.Connection) -> None:
     run_revision(conn, third, "downgrade", build_metadata(step_2()))
     assert schema_facts(conn) == facts_2
     assert schema_drift(conn, build_metadata(step_2())) == []
+    # The downgrade removes the value 'phone' again: rows must not hold it (as on upgrade).
+    conn.exec_driver_sql("UPDATE orders SET channel = 'shop' WHERE channel = 'phone'")
     run_revision(conn, second, "downgrade", build_metadata(step_1()))
     assert schema_facts(conn) == facts_1
     assert schema_drift(conn, build_metadata(step_1())) == []
@@ -270,5 +277,65 @@ def test_postgres_type_changes() -> None:
     def work(conn: sa.Connection) -> None:
         use_fresh_schema(conn, "fortress_types")
         check_type_changes(conn)
+
+    run_on_postgres(work)
+
+
+# --- the golden evolution (tests/golden/evolution) runs, step by step, up and down ---------
+
+GOLDEN_STEPS = Path(__file__).parents[2] / "golden" / "evolution" / "steps"
+
+
+def golden_steps() -> list[list[EntitySpec]]:
+    return [
+        [spec(yaml.safe_load(path.read_text())) for path in sorted(step.glob("*.yaml"))]
+        for step in sorted(GOLDEN_STEPS.iterdir())
+    ]
+
+
+def facts(conn: sa.Connection) -> dict[str, Any]:
+    """`schema_facts` with columns sorted: added columns come last in a migrated table."""
+    found = schema_facts(conn)
+    for table in found.values():
+        table["columns"] = sorted(table["columns"])
+    return found
+
+
+def check_golden_steps(conn: sa.Connection, expected: list[dict[str, Any]]) -> None:
+    steps = golden_steps()
+    sources = revisions(steps)
+    for source, entities, want in zip(sources, steps, expected, strict=True):
+        run_revision(conn, source, "upgrade", build_metadata(entities))
+        assert schema_drift(conn, build_metadata(entities)) == []
+        assert facts(conn) == want
+    for index in reversed(range(1, len(sources))):
+        run_revision(conn, sources[index], "downgrade", build_metadata(steps[index - 1]))
+        assert facts(conn) == expected[index - 1]
+
+
+def test_sqlite_golden_evolution(tmp_path: Path) -> None:
+    expected = []
+    for index, entities in enumerate(golden_steps()):
+        with sqlite_without_foreign_keys(tmp_path / f"expected_{index}.db") as conn:
+            build_metadata(entities).create_all(conn)
+            expected.append(facts(conn))
+    with sqlite_without_foreign_keys(tmp_path / "app.db") as conn:
+        check_golden_steps(conn, expected)
+
+
+@pytest.mark.postgres
+def test_postgres_golden_evolution() -> None:
+    reason = postgres_unreachable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+
+    def work(conn: sa.Connection) -> None:
+        expected = []
+        for index, entities in enumerate(golden_steps()):
+            use_fresh_schema(conn, f"fortress_golden_{index}")
+            build_metadata(entities).create_all(conn)
+            expected.append(facts(conn))
+        use_fresh_schema(conn, "fortress_golden")
+        check_golden_steps(conn, expected)
 
     run_on_postgres(work)

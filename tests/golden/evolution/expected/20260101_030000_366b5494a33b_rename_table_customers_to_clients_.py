@@ -1,8 +1,8 @@
 """rename table customers to clients; rename orders.customer_id to orders.buyer_id; alter
 clients.email, clients.name
 
-Revision ID: 361b446d0295
-Revises: 06575408b0df
+Revision ID: 366b5494a33b
+Revises: c7661cb61b7b
 Create Date: 2026-01-01 03:00:00+00:00
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "361b446d0295"
-down_revision: str | Sequence[str] | None = "06575408b0df"
+revision: str = "366b5494a33b"
+down_revision: str | Sequence[str] | None = "c7661cb61b7b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

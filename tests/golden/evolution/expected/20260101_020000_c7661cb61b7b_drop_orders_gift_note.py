@@ -1,7 +1,7 @@
 """drop orders.gift_note
 
-Revision ID: 06575408b0df
-Revises: c977e68b5e99
+Revision ID: c7661cb61b7b
+Revises: a35616a13343
 Create Date: 2026-01-01 02:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "06575408b0df"
-down_revision: str | Sequence[str] | None = "c977e68b5e99"
+revision: str = "c7661cb61b7b"
+down_revision: str | Sequence[str] | None = "a35616a13343"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

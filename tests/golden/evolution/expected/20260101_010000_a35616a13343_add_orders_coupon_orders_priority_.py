@@ -1,7 +1,7 @@
 """add orders.coupon, orders.priority; rename orders.rating to orders.score; alter customers.name,
 orders.customer_id, orders.notes, orders.number, orders.status
 
-Revision ID: c977e68b5e99
+Revision ID: a35616a13343
 Revises: 5c302b525cee
 Create Date: 2026-01-01 01:00:00+00:00
 """
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "c977e68b5e99"
+revision: str = "a35616a13343"
 down_revision: str | Sequence[str] | None = "5c302b525cee"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -24,11 +24,6 @@ def upgrade() -> None:
         batch_op.drop_constraint(batch_op.f("fk_orders_customer_id_customers"), type_="foreignkey")
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.create_unique_constraint(batch_op.f("uq_customers_name"), ["name"])
-    op.execute(
-        sa.update(sa.table("orders", sa.column("notes")))
-        .where(sa.column("notes").is_(None))
-        .values(notes="none")
-    )
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.alter_column(
             "number",
@@ -52,6 +47,12 @@ def upgrade() -> None:
             existing_nullable=False,
             existing_server_default="pending",
         )
+    op.execute(
+        sa.update(sa.table("orders", sa.column("notes")))
+        .where(sa.column("notes").is_(None))
+        .values(notes="none")
+    )
+    with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.alter_column(
             "notes", existing_type=sa.Text(), nullable=False, server_default="none"
         )
