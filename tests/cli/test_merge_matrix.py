@@ -132,3 +132,26 @@ def test_edited_files_of_a_removed_entity_are_kept_and_listed(
     assert statuses["app/models/Customer.py"] == "delete"
     assert "kept because you edited it" in result.err
     assert _user_lines_anywhere(project) == 1
+
+
+def test_a_renamed_entity_moves_its_files_and_keeps_edited_ones(
+    fortress: Fortress, project: Path
+) -> None:
+    service = project / "app/services/CustomerService.py"
+    service.write_text(service.read_text(encoding="utf-8") + MINE, encoding="utf-8")
+    (project / "specs/Customer.yaml").unlink()
+    client = CUSTOMER.replace("entity: Customer\n", "entity: Client\nrenamed_from: Customer\n")
+    (project / "specs/Client.yaml").write_text(client, encoding="utf-8")
+    result = fortress("generate", cwd=project)
+    assert result.code == 0, result.err
+    statuses = status_lines(result.err)
+    assert statuses["app/models/Client.py"] == "create"
+    assert statuses["app/models/Customer.py"] == "delete"
+    assert statuses["app/services/CustomerService.py"] == "skip"
+    assert "kept because you edited it" in result.err
+    assert _user_lines_anywhere(project) == 1
+    routers = (project / "app/api/v1/__init__.py").read_text(encoding="utf-8")
+    assert "clients.router" in routers and "customers" not in routers
+    [migration] = (project / "migrations/versions").glob("*_rename_table_customers_to_clients*")
+    assert 'op.rename_table("customers", "clients")' in migration.read_text(encoding="utf-8")
+    assert fortress("generate", "--check", cwd=project).code == 0
