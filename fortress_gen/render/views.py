@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fortress_gen.config import ProjectConfig
+from fortress_gen.literals import py_text
 from fortress_gen.naming import article, pluralize, snake_case
 from fortress_gen.render.fields import INT32_RANGE, docstring, python_type
 from fortress_gen.render.lines import (
@@ -95,9 +96,9 @@ class RepositoryView:
     sort_columns: list[SortColumn]
     filter_clauses: list[str]
     visible_filter: str
-    conflict_message: str
+    conflict_message: str  # a Python literal: the message of a broken constraint
     delete_body: list[str]
-    delete_conflict_message: str
+    delete_conflict_message: str  # a Python literal with `{}` for the id of the row
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,9 +398,9 @@ def _repository_part(ctx: _Context, paths: EntityPaths) -> RepositoryView:
         sort_columns=sort_columns,
         filter_clauses=list(entity.list.filters),
         visible_filter=visible,
-        conflict_message=conflict,
+        conflict_message=py_text(conflict),
         delete_body=delete_body,
-        delete_conflict_message=f'f"{name} {{{ctx.snake}.id}} is still referenced by other rows"',
+        delete_conflict_message=py_text(f"{name} {{}} is still referenced by other rows"),
     )
 
 

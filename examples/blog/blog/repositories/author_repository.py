@@ -21,6 +21,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "display_name": str,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "An Author with the same handle or email exists"
+_IN_USE = "Author {} is still referenced by other rows"
 
 
 class AuthorRepository:
@@ -60,7 +63,7 @@ class AuthorRepository:
         """Insert a new Author (not committed) and read back what the database stored."""
         author = Author(**values)
         self._session.add(author)
-        await self._flush("An Author with the same handle or email exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(author)
         return author
 
@@ -68,14 +71,14 @@ class AuthorRepository:
         """Change the given columns of a Author (not committed); read back the result."""
         for name, value in values.items():
             setattr(author, name, value)
-        await self._flush("An Author with the same handle or email exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(author)
         return author
 
     async def delete(self, author: Author) -> None:
         """Delete a Author (not committed)."""
         await self._session.delete(author)
-        await self._flush(f"Author {author.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(author.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -83,7 +86,7 @@ class AuthorRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("An Author with the same handle or email exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

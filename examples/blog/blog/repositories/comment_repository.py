@@ -19,6 +19,9 @@ _SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
 _SORT_TYPES: dict[str, type[object]] = {
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Comment conflicts with existing data"
+_IN_USE = "Comment {} is still referenced by other rows"
 
 
 class CommentRepository:
@@ -62,7 +65,7 @@ class CommentRepository:
         """Insert a new Comment (not committed) and read back what the database stored."""
         comment = Comment(**values)
         self._session.add(comment)
-        await self._flush("A Comment conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(comment)
         return comment
 
@@ -70,14 +73,14 @@ class CommentRepository:
         """Change the given columns of a Comment (not committed); read back the result."""
         for name, value in values.items():
             setattr(comment, name, value)
-        await self._flush("A Comment conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(comment)
         return comment
 
     async def delete(self, comment: Comment) -> None:
         """Delete a Comment (not committed)."""
         await self._session.delete(comment)
-        await self._flush(f"Comment {comment.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(comment.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -85,7 +88,7 @@ class CommentRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Comment conflicts with existing data") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

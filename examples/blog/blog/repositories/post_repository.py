@@ -25,6 +25,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "title": str,
     "id": UUID,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Post with the same slug exists"
+_IN_USE = "Post {} is still referenced by other rows"
 
 
 class PostRepository:
@@ -70,7 +73,7 @@ class PostRepository:
         """Insert a new Post (not committed) and read back what the database stored."""
         post = Post(**values)
         self._session.add(post)
-        await self._flush("A Post with the same slug exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(post)
         return post
 
@@ -78,14 +81,14 @@ class PostRepository:
         """Change the given columns of a Post (not committed); read back the result."""
         for name, value in values.items():
             setattr(post, name, value)
-        await self._flush("A Post with the same slug exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(post)
         return post
 
     async def delete(self, post: Post) -> None:
         """Delete a Post (not committed)."""
         post.deleted_at = dt.datetime.now(dt.UTC)
-        await self._flush(f"Post {post.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(post.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -93,7 +96,7 @@ class PostRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Post with the same slug exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

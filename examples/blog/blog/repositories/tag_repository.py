@@ -21,6 +21,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "name": str,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Tag with the same name exists"
+_IN_USE = "Tag {} is still referenced by other rows"
 
 
 class TagRepository:
@@ -60,7 +63,7 @@ class TagRepository:
         """Insert a new Tag (not committed) and read back what the database stored."""
         tag = Tag(**values)
         self._session.add(tag)
-        await self._flush("A Tag with the same name exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(tag)
         return tag
 
@@ -68,14 +71,14 @@ class TagRepository:
         """Change the given columns of a Tag (not committed); read back the result."""
         for name, value in values.items():
             setattr(tag, name, value)
-        await self._flush("A Tag with the same name exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(tag)
         return tag
 
     async def delete(self, tag: Tag) -> None:
         """Delete a Tag (not committed)."""
         await self._session.delete(tag)
-        await self._flush(f"Tag {tag.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(tag.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -83,7 +86,7 @@ class TagRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Tag with the same name exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

@@ -21,6 +21,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "name": str,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Category with the same name or slug exists"
+_IN_USE = "Category {} is still referenced by other rows"
 
 
 class CategoryRepository:
@@ -62,7 +65,7 @@ class CategoryRepository:
         """Insert a new Category (not committed) and read back what the database stored."""
         category = Category(**values)
         self._session.add(category)
-        await self._flush("A Category with the same name or slug exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(category)
         return category
 
@@ -70,14 +73,14 @@ class CategoryRepository:
         """Change the given columns of a Category (not committed); read back the result."""
         for name, value in values.items():
             setattr(category, name, value)
-        await self._flush("A Category with the same name or slug exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(category)
         return category
 
     async def delete(self, category: Category) -> None:
         """Delete a Category (not committed)."""
         await self._session.delete(category)
-        await self._flush(f"Category {category.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(category.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -85,7 +88,7 @@ class CategoryRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Category with the same name or slug exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

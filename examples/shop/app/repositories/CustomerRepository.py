@@ -24,6 +24,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "created_at": dt.datetime,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Customer with the same email exists"
+_IN_USE = "Customer {} is still referenced by other rows"
 
 
 class CustomerRepository:
@@ -65,7 +68,7 @@ class CustomerRepository:
         """Insert a new Customer (not committed) and read back what the database stored."""
         customer = Customer(**values)
         self._session.add(customer)
-        await self._flush("A Customer with the same email exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(customer)
         return customer
 
@@ -73,14 +76,14 @@ class CustomerRepository:
         """Change the given columns of a Customer (not committed); read back the result."""
         for name, value in values.items():
             setattr(customer, name, value)
-        await self._flush("A Customer with the same email exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(customer)
         return customer
 
     async def delete(self, customer: Customer) -> None:
         """Delete a Customer (not committed)."""
         await self._session.delete(customer)
-        await self._flush(f"Customer {customer.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(customer.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -88,7 +91,7 @@ class CustomerRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Customer with the same email exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

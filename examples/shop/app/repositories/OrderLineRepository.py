@@ -19,6 +19,9 @@ _SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
 _SORT_TYPES: dict[str, type[object]] = {
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "An OrderLine conflicts with existing data"
+_IN_USE = "OrderLine {} is still referenced by other rows"
 
 
 class OrderLineRepository:
@@ -62,7 +65,7 @@ class OrderLineRepository:
         """Insert a new OrderLine (not committed) and read back what the database stored."""
         order_line = OrderLine(**values)
         self._session.add(order_line)
-        await self._flush("An OrderLine conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(order_line)
         return order_line
 
@@ -70,14 +73,14 @@ class OrderLineRepository:
         """Change the given columns of a OrderLine (not committed); read back the result."""
         for name, value in values.items():
             setattr(order_line, name, value)
-        await self._flush("An OrderLine conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(order_line)
         return order_line
 
     async def delete(self, order_line: OrderLine) -> None:
         """Delete a OrderLine (not committed)."""
         await self._session.delete(order_line)
-        await self._flush(f"OrderLine {order_line.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(order_line.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -85,7 +88,7 @@ class OrderLineRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("An OrderLine conflicts with existing data") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

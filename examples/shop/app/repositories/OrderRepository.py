@@ -25,6 +25,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "total": Decimal,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "An Order with the same number exists"
+_IN_USE = "Order {} is still referenced by other rows"
 
 
 class OrderRepository:
@@ -68,7 +71,7 @@ class OrderRepository:
         """Insert a new Order (not committed) and read back what the database stored."""
         order = Order(**values)
         self._session.add(order)
-        await self._flush("An Order with the same number exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(order)
         return order
 
@@ -76,14 +79,14 @@ class OrderRepository:
         """Change the given columns of a Order (not committed); read back the result."""
         for name, value in values.items():
             setattr(order, name, value)
-        await self._flush("An Order with the same number exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(order)
         return order
 
     async def delete(self, order: Order) -> None:
         """Delete a Order (not committed)."""
         await self._session.delete(order)
-        await self._flush(f"Order {order.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(order.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -91,7 +94,7 @@ class OrderRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("An Order with the same number exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

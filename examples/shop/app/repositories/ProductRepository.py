@@ -27,6 +27,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "created_at": dt.datetime,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Product with the same sku exists"
+_IN_USE = "Product {} is still referenced by other rows"
 
 
 class ProductRepository:
@@ -70,7 +73,7 @@ class ProductRepository:
         """Insert a new Product (not committed) and read back what the database stored."""
         product = Product(**values)
         self._session.add(product)
-        await self._flush("A Product with the same sku exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(product)
         return product
 
@@ -78,14 +81,14 @@ class ProductRepository:
         """Change the given columns of a Product (not committed); read back the result."""
         for name, value in values.items():
             setattr(product, name, value)
-        await self._flush("A Product with the same sku exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(product)
         return product
 
     async def delete(self, product: Product) -> None:
         """Delete a Product (not committed)."""
         await self._session.delete(product)
-        await self._flush(f"Product {product.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(product.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -93,7 +96,7 @@ class ProductRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Product with the same sku exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

@@ -26,6 +26,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "count": int,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Sample with the same title, code or token exists"
+_IN_USE = "Sample {} is still referenced by other rows"
 
 
 class SampleRepository:
@@ -71,7 +74,7 @@ class SampleRepository:
         """Insert a new Sample (not committed) and read back what the database stored."""
         sample = Sample(**values)
         self._session.add(sample)
-        await self._flush("A Sample with the same title, code or token exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(sample)
         return sample
 
@@ -79,14 +82,14 @@ class SampleRepository:
         """Change the given columns of a Sample (not committed); read back the result."""
         for name, value in values.items():
             setattr(sample, name, value)
-        await self._flush("A Sample with the same title, code or token exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(sample)
         return sample
 
     async def delete(self, sample: Sample) -> None:
         """Delete a Sample (not committed)."""
         await self._session.delete(sample)
-        await self._flush(f"Sample {sample.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(sample.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -94,7 +97,7 @@ class SampleRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Sample with the same title, code or token exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

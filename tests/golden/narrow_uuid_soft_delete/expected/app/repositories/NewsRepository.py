@@ -21,6 +21,9 @@ _SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
 _SORT_TYPES: dict[str, type[object]] = {
     "id": UUID,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A News conflicts with existing data"
+_IN_USE = "News {} is still referenced by other rows"
 
 
 class NewsRepository:
@@ -60,7 +63,7 @@ class NewsRepository:
         """Insert a new News (not committed) and read back what the database stored."""
         news = News(**values)
         self._session.add(news)
-        await self._flush("A News conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(news)
         return news
 
@@ -68,14 +71,14 @@ class NewsRepository:
         """Change the given columns of a News (not committed); read back the result."""
         for name, value in values.items():
             setattr(news, name, value)
-        await self._flush("A News conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(news)
         return news
 
     async def delete(self, news: News) -> None:
         """Delete a News (not committed)."""
         news.deleted_at = dt.datetime.now(dt.UTC)
-        await self._flush(f"News {news.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(news.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -83,7 +86,7 @@ class NewsRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A News conflicts with existing data") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

@@ -21,6 +21,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "number": str,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "An Invoice with the same number exists"
+_IN_USE = "Invoice {} is still referenced by other rows"
 
 
 class InvoiceRepository:
@@ -62,7 +65,7 @@ class InvoiceRepository:
         """Insert a new Invoice (not committed) and read back what the database stored."""
         invoice = Invoice(**values)
         self._session.add(invoice)
-        await self._flush("An Invoice with the same number exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(invoice)
         return invoice
 
@@ -70,14 +73,14 @@ class InvoiceRepository:
         """Change the given columns of a Invoice (not committed); read back the result."""
         for name, value in values.items():
             setattr(invoice, name, value)
-        await self._flush("An Invoice with the same number exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(invoice)
         return invoice
 
     async def delete(self, invoice: Invoice) -> None:
         """Delete a Invoice (not committed)."""
         await self._session.delete(invoice)
-        await self._flush(f"Invoice {invoice.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(invoice.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -85,7 +88,7 @@ class InvoiceRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("An Invoice with the same number exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

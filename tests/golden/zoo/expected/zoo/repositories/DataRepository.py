@@ -23,6 +23,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "status": str,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Data with the same hash exists"
+_IN_USE = "Data {} is still referenced by other rows"
 
 
 class DataRepository:
@@ -68,7 +71,7 @@ class DataRepository:
         """Insert a new Data (not committed) and read back what the database stored."""
         data = Data(**values)
         self._session.add(data)
-        await self._flush("A Data with the same hash exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(data)
         return data
 
@@ -76,14 +79,14 @@ class DataRepository:
         """Change the given columns of a Data (not committed); read back the result."""
         for name, value in values.items():
             setattr(data, name, value)
-        await self._flush("A Data with the same hash exists")
+        await self._flush(_CONFLICT)
         await self._session.refresh(data)
         return data
 
     async def delete(self, data: Data) -> None:
         """Delete a Data (not committed)."""
         await self._session.delete(data)
-        await self._flush(f"Data {data.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(data.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -91,7 +94,7 @@ class DataRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Data with the same hash exists") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

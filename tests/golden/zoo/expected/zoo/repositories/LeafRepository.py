@@ -19,6 +19,9 @@ _SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
 _SORT_TYPES: dict[str, type[object]] = {
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Leaf conflicts with existing data"
+_IN_USE = "Leaf {} is still referenced by other rows"
 
 
 class LeafRepository:
@@ -58,7 +61,7 @@ class LeafRepository:
         """Insert a new Leaf (not committed) and read back what the database stored."""
         leaf = Leaf(**values)
         self._session.add(leaf)
-        await self._flush("A Leaf conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(leaf)
         return leaf
 
@@ -66,14 +69,14 @@ class LeafRepository:
         """Change the given columns of a Leaf (not committed); read back the result."""
         for name, value in values.items():
             setattr(leaf, name, value)
-        await self._flush("A Leaf conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(leaf)
         return leaf
 
     async def delete(self, leaf: Leaf) -> None:
         """Delete a Leaf (not committed)."""
         await self._session.delete(leaf)
-        await self._flush(f"Leaf {leaf.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(leaf.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -81,7 +84,7 @@ class LeafRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Leaf conflicts with existing data") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

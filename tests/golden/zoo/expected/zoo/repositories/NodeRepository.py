@@ -23,6 +23,9 @@ _SORT_TYPES: dict[str, type[object]] = {
     "weight": float,
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Node conflicts with existing data"
+_IN_USE = "Node {} is still referenced by other rows"
 
 
 class NodeRepository:
@@ -66,7 +69,7 @@ class NodeRepository:
         """Insert a new Node (not committed) and read back what the database stored."""
         node = Node(**values)
         self._session.add(node)
-        await self._flush("A Node conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(node)
         return node
 
@@ -74,14 +77,14 @@ class NodeRepository:
         """Change the given columns of a Node (not committed); read back the result."""
         for name, value in values.items():
             setattr(node, name, value)
-        await self._flush("A Node conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(node)
         return node
 
     async def delete(self, node: Node) -> None:
         """Delete a Node (not committed)."""
         await self._session.delete(node)
-        await self._flush(f"Node {node.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(node.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -89,7 +92,7 @@ class NodeRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Node conflicts with existing data") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:

@@ -19,6 +19,9 @@ _SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
 _SORT_TYPES: dict[str, type[object]] = {
     "id": int,
 }
+# What a caller is told when a write breaks a constraint, or a delete one a reference.
+_CONFLICT = "A Series conflicts with existing data"
+_IN_USE = "Series {} is still referenced by other rows"
 
 
 class SeriesRepository:
@@ -58,7 +61,7 @@ class SeriesRepository:
         """Insert a new Series (not committed) and read back what the database stored."""
         series = Series(**values)
         self._session.add(series)
-        await self._flush("A Series conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(series)
         return series
 
@@ -66,14 +69,14 @@ class SeriesRepository:
         """Change the given columns of a Series (not committed); read back the result."""
         for name, value in values.items():
             setattr(series, name, value)
-        await self._flush("A Series conflicts with existing data")
+        await self._flush(_CONFLICT)
         await self._session.refresh(series)
         return series
 
     async def delete(self, series: Series) -> None:
         """Delete a Series (not committed)."""
         await self._session.delete(series)
-        await self._flush(f"Series {series.id} is still referenced by other rows")
+        await self._flush(_IN_USE.format(series.id))
 
     async def commit(self) -> None:
         """Commit the unit of work."""
@@ -81,7 +84,7 @@ class SeriesRepository:
             await self._session.commit()
         except IntegrityError as exc:
             await self._session.rollback()
-            raise ConflictError("A Series conflicts with existing data") from exc
+            raise ConflictError(_CONFLICT) from exc
 
     async def _flush(self, conflict_message: str) -> None:
         try:
