@@ -21,8 +21,9 @@ from fortress_gen.migrate.heads import current_head
 from fortress_gen.migrate.script import MigrationFile, new_migration
 from fortress_gen.migrate.snapshot import build_snapshot, from_json, to_json
 from fortress_gen.plan.ops import FileOp, Plan
+from fortress_gen.plan.owned import plan_owned
 from fortress_gen.plan.patches import plan_patches
-from fortress_gen.render.render import render_entity, render_shared
+from fortress_gen.render.render import render_entity, render_owned, render_shared
 from fortress_gen.spec.json_schema import render_json_schema
 from fortress_gen.spec.project import Project
 
@@ -158,10 +159,14 @@ def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
     rendered: dict[str, str] = {SCHEMA_PATH: render_json_schema()}
     rendered.update(render_shared(project.entities, config))
     owners: dict[str, str | None] = dict.fromkeys(rendered)
+    owned: dict[str, tuple[str, ...]] = {}
     for entity in project.entities:
         for path, text in render_entity(entity, project.entities, config).items():
             rendered[path] = text
             owners[path] = entity.entity
+        for path, (text, names) in render_owned(entity, project.entities, config).items():
+            rendered[path] = text
+            owned[path] = names
     migration, snapshot = _migration(project, lock, now)
     migration_path = f"{_MIGRATIONS_DIR}/{migration.filename}" if migration else None
     if migration is not None and migration_path is not None:
@@ -187,6 +192,7 @@ def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
             text = formatted[migration_path]
             ops.append(FileOp(migration_path, "create", content=text, kind="migration"))
         head = migration.revision
+    ops.extend(plan_owned(root, {path: (formatted[path], owned[path]) for path in owned}))
     ops.extend(_keep_formatted(plan_patches(project), project))
     new_lock = Lock(
         fortress=__version__,

@@ -26,7 +26,8 @@ class FileOp:
             Fortress would have written (shown by `--diff`, never written); else None.
         old: The text on disk before the run, when there is one.
         reason: Why a file is left alone (conflict, skip), for the user.
-        kind: "generated", "patch" (a user-owned file edited in place) or "migration".
+        kind: "generated", "patch" (a user-owned file edited in place), "migration" or
+            "owned" (written once when missing, then the user's; see plan/owned.py).
     """
 
     path: str
@@ -34,7 +35,7 @@ class FileOp:
     content: str | None = None
     old: str | None = None
     reason: str | None = None
-    kind: Literal["generated", "patch", "migration", "spec"] = "generated"
+    kind: Literal["generated", "patch", "migration", "spec", "owned"] = "generated"
 
 
 @dataclass(frozen=True)
