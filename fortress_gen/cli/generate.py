@@ -19,6 +19,7 @@ Writes per entity the model, schemas, repository, service, endpoints and tests; 
 the router in <package>/api/v1/__init__.py and the model in <package>/models/__init__.py;
 adds a migration to migrations/versions/ when the schema changed; updates fortress.lock.
 A file you edited is never overwritten: it is listed as a conflict and the exit code is 1.
+An entity with `events:` gets <package>/tasks/{Entity}Tasks.py once; it is yours after that.
 """
 
 
