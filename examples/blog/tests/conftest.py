@@ -119,7 +119,7 @@ def enqueued() -> Iterator[list[tuple[str, list[str]]]]:
     """The tasks run during a test, in order: their names and their arguments as strings."""
     calls: list[tuple[str, list[str]]] = []
 
-    def record(task: Task[..., Any], args: Sequence[object], **_: object) -> None:
+    def record(task: "Task[..., Any]", args: Sequence[object], **_: object) -> None:
         calls.append((task.name, [str(arg) for arg in args]))
 
     task_prerun.connect(record, weak=False)
