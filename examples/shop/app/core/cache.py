@@ -7,7 +7,9 @@ read again and expires with its TTL; a read that raced the write stored its answ
 old generation, where nobody looks. Values are JSON (never pickle), validated when read.
 
 The cache never fails a request: when the backend errors, a read goes to the database and a
-write's invalidation is logged (entries then live at most their TTL).
+write's invalidation is logged (entries then live at most their TTL). The in-process backend
+is one per process: run several server processes with `REDIS_URL` set, or a write in one of
+them leaves the others serving what they cached until it expires.
 """
 
 import hashlib
