@@ -35,7 +35,8 @@ def create_celery_app(settings: Settings) -> Celery:
     """The Celery application for `settings`."""
     app = Celery(
         "app",
-        broker=settings.REDIS_URL,
+        # Without Redis tasks run eagerly and no broker is contacted; "memory://" says so.
+        broker=settings.REDIS_URL or "memory://",
         backend=settings.REDIS_URL,
         include=_task_modules(),
     )
