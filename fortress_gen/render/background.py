@@ -74,7 +74,7 @@ def _task_name(entity: EntitySpec, event: str) -> str:
 _EVENT_DOCS = {
     "created": "Runs after {a} {name} is created and committed.",
     "updated": "Runs after {a} {name} is updated and committed.",
-    "deleted": "Runs after {a} {name} is deleted and committed; only its id is left to read.",
+    "deleted": "Runs after {a} {name} is deleted and committed (it may be gone: use the id).",
 }
 
 

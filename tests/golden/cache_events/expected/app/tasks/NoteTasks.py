@@ -27,5 +27,5 @@ def note_updated(note_id: int) -> None:
 
 @celery_app.task
 def note_deleted(note_id: int) -> None:
-    """Runs after a Note is deleted and committed; only its id is left to read."""
+    """Runs after a Note is deleted and committed (it may be gone: use the id)."""
     logger.info("Note %s deleted", note_id)
