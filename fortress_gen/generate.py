@@ -34,11 +34,13 @@ from fortress_gen.migrate.renames import declared_renames
 from fortress_gen.migrate.script import MigrationFile, new_migration
 from fortress_gen.migrate.snapshot import build_snapshot, from_json, to_json
 from fortress_gen.plan.ops import FileOp, Plan
+from fortress_gen.plan.owned import plan_owned
 from fortress_gen.plan.patches import plan_patches
 from fortress_gen.render.render import (
     DEPENDENCY_ATTRIBUTES,
     render_dependencies,
     render_entity,
+    render_owned,
     render_shared,
 )
 from fortress_gen.spec.json_schema import render_json_schema
@@ -236,6 +238,7 @@ class _Outputs:
 
     texts: dict[str, str]
     owners: dict[str, str | None]
+    owned: dict[str, tuple[str, ...]]  # user-owned files: the names generated code imports
     migration: MigrationFile | None
     migration_path: str | None
     snapshot: dict[str, Any]
@@ -257,6 +260,11 @@ def _render(
         for path, text in render_entity(entity, project.entities, config).items():
             rendered[path] = text
             owners[path] = entity.entity
+    owned: dict[str, tuple[str, ...]] = {}
+    for entity in project.entities:  # written once, then the user's: cheap to check always
+        for path, (text, names) in render_owned(entity, project.entities, config).items():
+            rendered[path] = text
+            owned[path] = names
     migration, snapshot = _migration(project, lock, now, allow_destructive=allow_destructive)
     migration_path = f"{_MIGRATIONS_DIR}/{migration.filename}" if migration else None
     if migration is not None and migration_path is not None:
@@ -264,7 +272,7 @@ def _render(
     texts = format_sources(
         rendered, root=project.root, package=config.package, formatter=config.formatter
     )
-    return _Outputs(texts, owners, migration, migration_path, snapshot)
+    return _Outputs(texts, owners, owned, migration, migration_path, snapshot)
 
 
 def _kept_ops(root: Path, lock: Lock, entities: set[str]) -> list[FileOp]:
@@ -374,6 +382,11 @@ def plan_generation(
             ops.append(FileOp(outputs.migration_path, "create", content=text, kind="migration"))
         head = migration.revision
 
+    ops.extend(
+        plan_owned(
+            root, {path: (outputs.texts[path], outputs.owned[path]) for path in outputs.owned}
+        )
+    )
     patch_ops = _keep_formatted(plan_patches(project, _removed_entities(lock, project)), project)
     ops.extend(patch_ops)
     patches = {

@@ -16,6 +16,7 @@ from fortress_gen.naming import pluralize, reserved_entity_reason, reserved_reas
 from fortress_gen.spec._fields import check_field
 from fortress_gen.spec.model import (
     FIELD_TYPES,
+    CacheSpec,
     EntitySpec,
     FieldSpec,
     ListSpec,
@@ -144,7 +145,11 @@ def entity_specs(draw: st.DrawFn) -> EntitySpec:
             for name in draw(st.lists(st.sampled_from(sortable), unique=True, max_size=3))
         ),
     )
-    return spec.model_copy(update={"list": listing})
+    raised = {"create": "created", "update": "updated", "delete": "deleted"}
+    possible = [event for operation, event in raised.items() if operation in spec.operations]
+    events = tuple(draw(st.lists(st.sampled_from(possible), unique=True))) if possible else ()
+    cache = draw(st.none() | st.builds(CacheSpec, ttl=st.integers(1, 86400)))
+    return spec.model_copy(update={"list": listing, "events": events, "cache": cache})
 
 
 @st.composite

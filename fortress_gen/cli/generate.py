@@ -24,6 +24,7 @@ merge silently ("merge"); edits on the same lines get git-style conflict markers
 ("conflict") and the exit code is 1. A generated file you deleted is not recreated ("skip").
 Files no spec produces any more are deleted if you never edited them ("delete").
 A migration that drops tables or columns needs --allow-destructive.
+An entity with `events:` gets <package>/tasks/{Entity}Tasks.py once; it is yours after that.
 """
 
 

@@ -29,7 +29,9 @@ class FileOp:
             written (shown by `--diff`, never written); None for delete and identical.
         old: The text on disk before the run, when there is one.
         reason: Why a file is merged, conflicted or left alone, for the user.
-        kind: "generated", "patch" (a user-owned file edited in place) or "migration".
+        kind: "generated", "patch" (a user-owned file edited in place), "migration",
+            "spec", or "owned" (written once when missing, then the user's; see
+            plan/owned.py).
         blocking: A skip that needs the user (an unknown file where Fortress would write,
             an unreadable one, no merge base): the run exits 1.
     """
@@ -39,7 +41,7 @@ class FileOp:
     content: str | None = None
     old: str | None = None
     reason: str | None = None
-    kind: Literal["generated", "patch", "migration", "spec"] = "generated"
+    kind: Literal["generated", "patch", "migration", "spec", "owned"] = "generated"
     blocking: bool = False
 
 

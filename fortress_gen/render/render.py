@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fortress_gen.config import ProjectConfig
+from fortress_gen.render.background import build_background_view
+from fortress_gen.render.backgroundtests import build_background_test_view
 from fortress_gen.render.env import environment
 from fortress_gen.render.testviews import build_factories_view
 from fortress_gen.render.views import EntityView, build_entity_view
@@ -15,16 +17,18 @@ __all__ = [
     "FACTORIES_PATH",
     "render_dependencies",
     "render_entity",
+    "render_owned",
     "render_shared",
 ]
 
 DEPENDENCY_ATTRIBUTES = frozenset(
-    {"entity", "table", "route", "id", "access", "operations", "relations"}
+    {"entity", "table", "route", "id", "access", "operations", "relations", "cache"}
 )
 """What `render_entity` may read of an entity other than the one it renders.
 
-Names, keys, routes and what can be created (to reach or create related rows), and the
-relations (to follow required chains, and for reverse relations). Everything else of a
+Names, keys, routes and what can be created (to reach or create related rows), the
+relations (to follow required chains, and for reverse relations), and whether a referrer is
+cached (a delete clears the caches of the entities that refer to the row). Everything else of a
 related spec, fields and descriptions included, only shapes that entity's own files; a
 test (`tests/unit/test_render_dependencies.py`) keeps this list honest.
 """
@@ -48,7 +52,7 @@ def render_entity(
     view: EntityView = build_entity_view(entity, entities, config)
     env = environment()
     paths = view.paths
-    return {
+    files = {
         paths.model.path: env.get_template("entity/model.py.jinja").render(e=view),
         paths.schema.path: env.get_template("entity/schema.py.jinja").render(e=view),
         paths.repository.path: env.get_template("entity/repository.py.jinja").render(e=view),
@@ -56,6 +60,27 @@ def render_entity(
         paths.endpoints.path: env.get_template("entity/endpoints.py.jinja").render(e=view),
         paths.tests.path: env.get_template("entity/test_api.py.jinja").render(e=view.tests),
     }
+    files.update(_render_background_tests(entity, config, view))
+    return files
+
+
+def _render_background_tests(
+    entity: EntitySpec, config: ProjectConfig, view: EntityView
+) -> dict[str, str]:
+    """The cache and event tests of `entity`, when it has `cache:` or `events:`."""
+    tests = build_background_test_view(entity, config, view.tests, view.background)
+    if tests is None:
+        return {}
+    env = environment()
+    files = {}
+    if tests.cache_module is not None:
+        files[tests.cache_module.path] = env.get_template("entity/test_cache.py.jinja").render(
+            t=tests
+        )
+    if tests.events_module is not None:
+        template = env.get_template("entity/test_events.py.jinja")
+        files[tests.events_module.path] = template.render(t=tests)
+    return files
 
 
 def render_dependencies(
@@ -107,3 +132,24 @@ def render_shared(entities: Sequence[EntitySpec], config: ProjectConfig) -> dict
         return {}
     template = environment().get_template("entity/factories.py.jinja")
     return {FACTORIES_PATH: template.render(f=factories)}
+
+
+def render_owned(
+    entity: EntitySpec, entities: Sequence[EntitySpec], config: ProjectConfig
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The files of `entity` that Fortress writes once and the user owns (its event tasks).
+
+    Args:
+        entity: The entity to render.
+        entities: All entities of the project.
+        config: The project settings.
+
+    Returns:
+        Per path, the unformatted text and the names the generated code imports from it
+        (empty when the entity has no `events:`).
+    """
+    view = build_background_view(entity, entities, config)
+    if not view.tasks:
+        return {}
+    text = environment().get_template("entity/tasks.py.jinja").render(b=view)
+    return {view.tasks_module.path: (text, tuple(task.name for task in view.tasks))}

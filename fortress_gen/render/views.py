@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from fortress_gen.config import ProjectConfig
 from fortress_gen.literals import py_text
 from fortress_gen.naming import article, pluralize, snake_case
+from fortress_gen.render.background import BackgroundView, build_background_view
 from fortress_gen.render.fields import INT32_RANGE, docstring, python_type
 from fortress_gen.render.lines import (
     Imports,
@@ -142,6 +143,7 @@ class EntityView:
     service: ServiceView
     endpoint_imports: list[str]
     tests: TestView = field(repr=False)
+    background: BackgroundView = field(repr=False)
 
 
 def _title(snake: str) -> str:
@@ -226,6 +228,7 @@ def build_entity_view(
         service=_service_part(ctx, paths),
         endpoint_imports=_endpoint_imports(ctx, paths),
         tests=build_test_view(entity, entities, config),
+        background=build_background_view(entity, entities, config),
     )
 
 

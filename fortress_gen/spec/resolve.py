@@ -183,25 +183,25 @@ def _check_list(item: LoadedSpec) -> Iterator[SpecError]:
         yield _error(item, loc, message, hint)
 
 
-def _check_unsupported(item: LoadedSpec) -> Iterator[SpecError]:
-    if item.spec.cache is not None:
-        yield _error(
-            item,
-            ("cache",),
-            "read caching is not generated yet",
-            "remove `cache:`",
-            key=True,
-            unsupported=True,
-        )
-    if item.spec.events:
-        yield _error(
-            item,
-            ("events",),
-            "events are not generated yet",
-            "remove `events:`",
-            key=True,
-            unsupported=True,
-        )
+_EVENT_OPERATIONS = {"created": "create", "updated": "update", "deleted": "delete"}
+
+
+def _check_events(item: LoadedSpec) -> Iterator[SpecError]:
+    """An event is listed once and needs the operation that raises it."""
+    spec = item.spec
+    seen: set[str] = set()
+    for index, event in enumerate(spec.events):
+        if event in seen:
+            yield _error(item, ("events", index), f"{event!r} is listed twice")
+        seen.add(event)
+        operation = _EVENT_OPERATIONS[event]
+        if operation not in spec.operations:
+            yield _error(
+                item,
+                ("events", index),
+                f"{event!r} needs the {operation!r} operation, which `operations:` leaves out",
+                f"add {operation!r} to `operations:` or remove the event",
+            )
 
 
 def _check_fields(item: LoadedSpec) -> Iterator[SpecError]:
@@ -430,8 +430,8 @@ def resolve_project(root: Path, config: ProjectConfig, loaded: Sequence[LoadedSp
         errors.extend(_check_fields(item))
         errors.extend(_check_relations(item, known))
         errors.extend(_check_list(item))
-        errors.extend(_check_unsupported(item))
         errors.extend(_check_renames(item))
+        errors.extend(_check_events(item))
     errors.extend(_check_set(loaded))
     errors.extend(_check_entity_renames(loaded))
     errors.extend(_check_cycles(loaded))

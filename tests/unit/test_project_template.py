@@ -171,7 +171,7 @@ def test_pyproject_configures_the_tools_for_the_package(project: Path, style: st
     assert tool["pytest"]["ini_options"]["asyncio_mode"] == "auto"
     assert tool["importlinter"]["root_package"] == PACKAGE
     layers = tool["importlinter"]["contracts"][0]
-    assert layers["layers"] == ["api", "services", "repositories", "models"]
+    assert layers["layers"] == ["api", "services", "tasks", "repositories", "models"]
     ignores = tool["ruff"]["lint"].get("per-file-ignores", {})
     if style == "fortress":
         assert ignores[f"{PACKAGE}/models/*"] == ["N999"]

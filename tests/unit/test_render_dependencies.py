@@ -41,6 +41,7 @@ def _outside_the_fingerprint(entity: EntitySpec) -> EntitySpec:
             "timestamps": not entity.timestamps,
             "soft_delete": not entity.soft_delete,
             "list": ListSpec(page_size=3, max_page_size=9),
+            "events": () if entity.events else ("created",),
         }
     )
 

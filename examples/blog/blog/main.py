@@ -9,15 +9,17 @@ from fastapi import FastAPI
 from blog.api import health
 from blog.api.errors import register_exception_handlers
 from blog.api.v1 import api_router
+from blog.core.cache import cache
 from blog.core.config import get_settings
 from blog.core.database import engine
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Close the database connections when the server stops."""
+    """Close the database and cache connections when the server stops."""
     yield
     await engine.dispose()
+    await cache.close()
 
 
 def create_app() -> FastAPI:

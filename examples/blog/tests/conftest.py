@@ -6,17 +6,24 @@ table in it is dropped before the session, and the migrations are reverted after
 """
 
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
+from uuid import uuid4
 
 import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from celery import Task
+from celery.signals import task_prerun
 from httpx import ASGITransport, AsyncClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from blog.core.cache import clear_cache, setup_cache
+from blog.core.config import get_settings
 from blog.core.database import create_engine, get_session
+from blog.core.worker import celery_app
 from blog.main import create_app
 from blog.models import Base
 
@@ -84,3 +91,37 @@ def _run_migrations(
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     migrate(config, revision)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_namespace() -> str:
+    """A namespace of the cache for this test session (Redis when `REDIS_URL` is set)."""
+    namespace = f"test-{uuid4().hex[:12]}"
+    setup_cache(get_settings().REDIS_URL, namespace=namespace)
+    return namespace
+
+
+@pytest.fixture(autouse=True)
+async def empty_cache(cache_namespace: str) -> AsyncIterator[None]:
+    """Forget what a test cached, so that no test reads another one's rows."""
+    yield
+    await clear_cache()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def eager_tasks() -> None:
+    """Run enqueued tasks at once, in the test's process; a task's error fails the test."""
+    celery_app.conf.update(task_always_eager=True, task_eager_propagates=True)
+
+
+@pytest.fixture
+def enqueued() -> Iterator[list[tuple[str, list[str]]]]:
+    """The tasks run during a test, in order: their names and their arguments as strings."""
+    calls: list[tuple[str, list[str]]] = []
+
+    def record(task: "Task[..., Any]", args: Sequence[object], **_: object) -> None:
+        calls.append((task.name, [str(arg) for arg in args]))
+
+    task_prerun.connect(record, weak=False)
+    yield calls
+    task_prerun.disconnect(record)

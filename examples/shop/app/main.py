@@ -9,15 +9,17 @@ from fastapi import FastAPI
 from app.api import health
 from app.api.errors import register_exception_handlers
 from app.api.v1 import api_router
+from app.core.cache import cache
 from app.core.config import get_settings
 from app.core.database import engine
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Close the database connections when the server stops."""
+    """Close the database and cache connections when the server stops."""
     yield
     await engine.dispose()
+    await cache.close()
 
 
 def create_app() -> FastAPI:

@@ -553,14 +553,14 @@ RESOLVE_CASES = [
         "specs/Order.yaml:3:19: relations.buyer.target: relations to the built-in User are not generated yet (they arrive with auth in a later version)",
     ),
     (
-        "unsupported-cache",
-        {"Order": "entity: Order\ncache: {ttl: 60}\n"},
-        "specs/Order.yaml:2:1: cache: read caching is not generated yet (remove `cache:`)",
+        "event-listed-twice",
+        {"Order": "entity: Order\nevents: [created, created]\n"},
+        "specs/Order.yaml:2:19: events.1: 'created' is listed twice",
     ),
     (
-        "unsupported-events",
-        {"Order": "entity: Order\nevents: [created]\n"},
-        "specs/Order.yaml:2:1: events: events are not generated yet (remove `events:`)",
+        "event-without-its-operation",
+        {"Order": "entity: Order\noperations: [list, get, create]\nevents: [created, deleted]\n"},
+        "specs/Order.yaml:3:19: events.1: 'deleted' needs the 'delete' operation, which `operations:` leaves out (add 'delete' to `operations:` or remove the event)",
     ),
     (
         "unsupported-offset",
@@ -684,10 +684,19 @@ def test_project_reports_located_error(
 
 
 def test_unsupported_features_have_their_own_class(tmp_path: Path) -> None:
-    _write_project(tmp_path, {"Order": "entity: Order\ncache: {ttl: 5}\nevents: [created]\n"})
+    _write_project(
+        tmp_path, {"Order": "entity: Order\nlist: {pagination: offset}\nevents: [created]\n"}
+    )
     with pytest.raises(SpecErrors) as info:
         load_project(tmp_path)
-    assert [type(e) for e in info.value.errors] == [UnsupportedFeatureError] * 2
+    assert [type(e) for e in info.value.errors] == [UnsupportedFeatureError]
+
+
+def test_cache_and_events_are_accepted(tmp_path: Path) -> None:
+    _write_project(tmp_path, {"Order": "entity: Order\ncache: {ttl: 5}\nevents: [created]\n"})
+    (order,) = load_project(tmp_path).entities
+    assert order.cache is not None and order.cache.ttl == 5
+    assert order.events == ("created",)
 
 
 def test_errors_of_all_files_are_reported_together(tmp_path: Path) -> None:

@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     DATABASE_URL: str = "sqlite+aiosqlite:///./app.db"
     SECRET_KEY: str = DEFAULT_SECRET_KEY
     REDIS_URL: str | None = None
+    # Without REDIS_URL, Celery tasks always run eagerly (in the process that enqueues them).
+    CELERY_TASK_ALWAYS_EAGER: bool = False
+    CELERY_TASK_TIME_LIMIT: int = 300
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     @model_validator(mode="after")

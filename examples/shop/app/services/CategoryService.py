@@ -2,6 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.cache import invalidate
 from app.core.errors import InvalidReferenceError, NotFoundError
 from app.models.Category import Category
 from app.repositories.CategoryRepository import CategoryRepository
@@ -52,6 +53,7 @@ class CategoryService:
         category = await self._get(category_id)
         await self._categories.delete(category)
         await self._categories.commit()
+        await invalidate("Product")
 
     async def _get(self, category_id: int) -> Category:
         category = await self._categories.get(category_id)

@@ -3,11 +3,13 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.errors import InvalidReferenceError, NotFoundError
+from app.core.worker import enqueue
 from app.models.Order import Order
 from app.repositories.CustomerRepository import CustomerRepository
 from app.repositories.OrderRepository import OrderRepository
 from app.schemas.envelope import CursorPage
 from app.schemas.OrderSchema import OrderCreate, OrderListParams, OrderResponse, OrderUpdate
+from app.tasks.OrderTasks import order_created
 
 
 class OrderService:
@@ -33,6 +35,7 @@ class OrderService:
         await self._check_customer(values["customer_id"])
         order = await self._orders.add(values)
         await self._orders.commit()
+        await enqueue(order_created, order.id)
         return OrderResponse.model_validate(order)
 
     async def update(self, order_id: int, payload: OrderUpdate) -> OrderResponse:

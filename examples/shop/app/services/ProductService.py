@@ -2,6 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.cache import ReadCache
 from app.core.errors import InvalidReferenceError, NotFoundError
 from app.models.Product import Product
 from app.repositories.CategoryRepository import CategoryRepository
@@ -14,6 +15,8 @@ from app.schemas.ProductSchema import (
     ProductUpdate,
 )
 
+_cache = ReadCache("Product", ttl=60)
+
 
 class ProductService:
     """Use cases of Product; raises domain errors, never HTTP ones."""
@@ -24,12 +27,25 @@ class ProductService:
 
     async def list_page(self, params: ProductListParams) -> CursorPage[ProductResponse]:
         """One page of products."""
+        return await _cache.read(
+            CursorPage[ProductResponse],
+            "list",
+            params.model_dump_json(),
+            lambda: self._list_page(params),
+        )
+
+    async def _list_page(self, params: ProductListParams) -> CursorPage[ProductResponse]:
         rows, next_cursor = await self._products.list_page(params)
         items = [ProductResponse.model_validate(row) for row in rows]
         return CursorPage(items=items, next_cursor=next_cursor)
 
     async def get(self, product_id: int) -> ProductResponse:
         """The Product with this id; NotFoundError if there is none."""
+        return await _cache.read(
+            ProductResponse, "get", str(product_id), lambda: self._read(product_id)
+        )
+
+    async def _read(self, product_id: int) -> ProductResponse:
         return ProductResponse.model_validate(await self._get(product_id))
 
     async def create(self, payload: ProductCreate) -> ProductResponse:
@@ -38,6 +54,7 @@ class ProductService:
         await self._check_category(values["category_id"])
         product = await self._products.add(values)
         await self._products.commit()
+        await _cache.invalidate()
         return ProductResponse.model_validate(product)
 
     async def update(self, product_id: int, payload: ProductUpdate) -> ProductResponse:
@@ -47,6 +64,7 @@ class ProductService:
         await self._check_category(values.get("category_id"))
         product = await self._products.update(product, values)
         await self._products.commit()
+        await _cache.invalidate()
         return ProductResponse.model_validate(product)
 
     async def delete(self, product_id: int) -> None:
@@ -54,6 +72,7 @@ class ProductService:
         product = await self._get(product_id)
         await self._products.delete(product)
         await self._products.commit()
+        await _cache.invalidate()
 
     async def _get(self, product_id: int) -> Product:
         product = await self._products.get(product_id)
