@@ -146,7 +146,8 @@ def run_check(
     findings, sources = _read(files, root, here, ctx)
     findings += _check_sources(sources, ctx, codes, cache)
     if any(code in codes for code in drift.CODES) and whole:
-        findings += drift.drift_findings(root, settings, shown, cache)
+        known = {s.relpath: s.data for s in sources if s.relpath is not None}
+        findings += drift.drift_findings(root, settings, shown, cache, known)
     if cache is not None:
         cache.save({s.relpath for s in sources if s.relpath} if whole else None)
     kept = _kept(findings, sources, config, root, here)
@@ -281,13 +282,13 @@ def _collect(targets: Sequence[Path], root: Path, config: CheckConfig) -> list[P
                 for d in subdirs
                 if d not in _SKIP_DIRS
                 and not d.endswith(".egg-info")
-                and not _excluded(base / d, root, config)
+                and not (config.exclude and _excluded(base / d, root, config))
             )
             for name in sorted(names):
                 path = base / name
                 if (
                     name.endswith(".py") or path.suffix in _TEXT_SUFFIXES or name in _TEXT_NAMES
-                ) and not _excluded(path, root, config):
+                ) and not (config.exclude and _excluded(path, root, config)):
                     found[path] = None
     return sorted(found)
 
@@ -303,6 +304,9 @@ def _relpath(path: Path, root: Path, cwd: Path | None = None) -> str | None:
     Paths found by walking a resolved folder are compared as they are (no system call
     per file); others are resolved first.
     """
+    text, prefix = str(path), str(root) + os.sep
+    if text.startswith(prefix) and os.sep == "/":  # the common case, without pathlib
+        return text[len(prefix) :]
     absolute = path if path.is_absolute() else (cwd or Path.cwd()) / path
     try:
         return absolute.relative_to(root).as_posix()
@@ -316,6 +320,9 @@ def _relpath(path: Path, root: Path, cwd: Path | None = None) -> str | None:
 
 def _shown(path: Path, here: Path) -> str:
     """A path as findings show it: relative to the current directory when inside it."""
+    text, prefix = str(path), str(here) + os.sep
+    if text.startswith(prefix) and os.sep == "/":
+        return text[len(prefix) :]
     try:
         return path.relative_to(here).as_posix()
     except ValueError:
