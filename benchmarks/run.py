@@ -106,8 +106,8 @@ def _snake(name: str) -> str:
 def synthetic_spec(index: int, names: Sequence[str], *, edited: bool = False) -> str:
     """The YAML of entity `index`: 5-10 fields of mixed types, relations to earlier entities.
 
-    With `edited`, the spec as a user changes it without touching the schema (this version
-    migrates new tables only): another description and page size.
+    With `edited`, the spec as a user changes it without touching the schema: another
+    description and page size.
     """
     count = 5 + index % 6
     fields = [_FIELDS[(index * 7 + step) % len(_FIELDS)] for step in range(count)]
@@ -199,9 +199,16 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(version: Version, args: Sequence[str], cwd: Path, *, expect: int = 0) -> Timing:
+def run(
+    version: Version,
+    args: Sequence[str],
+    cwd: Path,
+    *,
+    expect: int = 0,
+    extra_env: Sequence[tuple[str, str]] = (),
+) -> Timing:
     """Run one command and time it; fail loudly on a surprise exit code."""
-    env = version.env()
+    env = {**version.env(), **dict(extra_env)}
     cpu = _children_cpu()
     start = time.perf_counter()
     result = subprocess.run(list(args), cwd=cwd, env=env, capture_output=True, text=True)
@@ -230,6 +237,7 @@ class Case:
     project: str | None  # a key of the setup; None: the scratch directory
     copy: bool
     big: bool = False
+    env: tuple[tuple[str, str], ...] = ()
 
 
 CASES = (
@@ -240,8 +248,17 @@ CASES = (
     Case("(b) generate 100 entities", ("generate",), "specs100", copy=True, big=True),
     Case("(c) generate --check, 10, no-op", ("generate", "--check"), "generated10", copy=False),
     Case("(c) generate --check, 100, no-op", ("generate", "--check"), "generated100", copy=False),
+    Case(
+        "(c) --check 100 no-op, no fast path",
+        ("generate", "--check"),
+        "generated100",
+        copy=False,
+        big=True,
+        env=(("FORTRESS_NO_FAST_PATH", "1"),),
+    ),
     Case("(d) one spec changed, 10", ("generate",), "changed10", copy=True),
     Case("(d) one spec changed, 100", ("generate",), "changed100", copy=True, big=True),
+    Case("(d) root spec changed, 100", ("generate",), "rootchanged100", copy=True, big=True),
     # `fortress check` on the generated projects: with the cache a previous check left (the
     # pre-commit/CI case), and without it (every file parsed, drift planned from scratch).
     Case("(e) check, 10, cached", ("check",), "generated10", copy=False),
@@ -285,6 +302,16 @@ def set_up(version: Version, fortress: list[str], scratch: Path) -> dict[str, Pa
             synthetic_spec(last, names, edited=True), encoding="utf-8"
         )
         projects[f"changed{count}"] = changed
+    # The first entity is what most others relate to. Its operations are among what their
+    # files read (DEPENDENCY_ATTRIBUTES), so changing them renders those entities again.
+    root_changed = base / "rootchanged100" / "project"
+    shutil.copytree(projects["generated100"], root_changed)
+    first = entity_names(100)[0]
+    (root_changed / "specs" / f"{first}.yaml").write_text(
+        synthetic_spec(0, entity_names(100)) + "operations: [create, get, list, update]\n",
+        encoding="utf-8",
+    )
+    projects["rootchanged100"] = root_changed
     return projects
 
 
@@ -306,7 +333,7 @@ def measure(
             cwd = scratch if case.project is None else projects[case.project]
             if case.copy:
                 cwd = fresh_copy(cwd, scratch)
-            times[number].append(run(version, [*fortress, *case.args], cwd))
+            times[number].append(run(version, [*fortress, *case.args], cwd, extra_env=case.env))
             if case.copy:
                 shutil.rmtree(cwd.parent)
     return [tuple(column) for column in times]

@@ -1,5 +1,5 @@
 """`python -m fortress_gen` runs the `fortress` command."""
 
-from fortress_gen.cli import main
+from fortress_gen._entry import main
 
 main()

@@ -7,6 +7,7 @@ from enum import IntEnum
 from pathlib import Path
 
 __all__ = [
+    "DestructiveChangeError",
     "ExitCode",
     "FormatError",
     "FortressError",
@@ -94,6 +95,16 @@ def _error_sort_key(error: SpecError) -> tuple[str, int, int, str]:
 
 class UnsupportedFeatureError(SpecError):
     """A spec uses a part of the format this version does not generate yet."""
+
+
+class DestructiveChangeError(FortressError):
+    """The specs ask for a migration that loses data, and --allow-destructive was not given.
+
+    Exit code 1, like a `--check` that finds drift: the specs are valid, the run found
+    something the user has to decide. Nothing was written.
+    """
+
+    exit_code = ExitCode.FINDINGS
 
 
 class ProjectError(FortressError):

@@ -1,35 +1,58 @@
-"""The generate pipeline: specs -> plan -> render -> format -> compare with disk -> write.
+"""The generate pipeline: specs -> plan -> render -> format -> merge with the disk -> write.
 
-`plan_generation` reads and decides; `apply_plan` (write.py) writes. The CLI's
-`generate`, `generate --check`, `--dry-run` and `--diff`, and `new-entity`, all go through
-the same plan, so what a dry run shows is exactly what a real run does.
+`plan_generation` reads and decides; `apply_plan` (write.py) writes. The CLI's `generate`,
+`generate --check`, `--dry-run` and `--diff`, `new-entity` and `destroy` all go through the
+same plan, so what a dry run shows is exactly what a real run does.
+
+Per file (`_file_op`): a file the user never edited is replaced; one they edited is merged
+three ways with what Fortress generated last time (`fortress_gen.merge`, bases from
+`fortress_gen.basestore`); one they deleted is not brought back; one no spec produces any
+more is deleted if unedited. Entities whose inputs did not change since the last run
+(`fortress_gen.lock.Inputs`) are not rendered at all: their files are what they were.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from fortress_gen import __version__
-from fortress_gen.errors import UnsupportedFeatureError
+from fortress_gen.basestore import read_base, stored_bases
+from fortress_gen.errors import DestructiveChangeError
+from fortress_gen.fingerprint import combine, generator_digest, project_digest, specs_digest
 from fortress_gen.format import format_sources, formatter_version
-from fortress_gen.lock import FileRecord, Lock, digest, read_lock, render_lock
+from fortress_gen.lock import FileRecord, Inputs, Lock, digest, read_lock, render_lock
+from fortress_gen.merge import merge_three
 from fortress_gen.migrate.diff import diff_snapshots
+from fortress_gen.migrate.guards import check_plan
 from fortress_gen.migrate.heads import current_head
+from fortress_gen.migrate.renames import declared_renames
 from fortress_gen.migrate.script import MigrationFile, new_migration
 from fortress_gen.migrate.snapshot import build_snapshot, from_json, to_json
 from fortress_gen.plan.ops import FileOp, Plan
 from fortress_gen.plan.patches import plan_patches
-from fortress_gen.render.render import render_entity, render_shared
+from fortress_gen.render.render import (
+    DEPENDENCY_ATTRIBUTES,
+    render_dependencies,
+    render_entity,
+    render_shared,
+)
 from fortress_gen.spec.json_schema import render_json_schema
+from fortress_gen.spec.model import EntitySpec
 from fortress_gen.spec.project import Project
 
 __all__ = ["SCHEMA_PATH", "plan_generation"]
 
 SCHEMA_PATH = ".fortress/entity.schema.json"
 _MIGRATIONS_DIR = "migrations/versions"
+_DELETED = (
+    "you deleted or moved it after it was generated; not recreated "
+    "(a moved copy does not get the specs' changes)"
+)
 
 
 def _read(path: Path) -> str | None:
@@ -40,10 +63,13 @@ def _read(path: Path) -> str | None:
 
 
 def _file_op(root: Path, path: str, text: str, lock: Lock) -> FileOp:
-    """Decide what to do with one generated file, never overwriting a user's edit.
+    """Decide what to do with one generated file, never losing a user's line.
 
-    A conflict carries the text Fortress would have written, for `--diff`; it is never
-    written (only create and update are).
+    Args:
+        root: The project root.
+        path: The file, relative to the root.
+        text: What Fortress generates for it now (formatted).
+        lock: The lock of the last run.
     """
     record = lock.generated(path)
     try:
@@ -51,44 +77,73 @@ def _file_op(root: Path, path: str, text: str, lock: Lock) -> FileOp:
     except (OSError, UnicodeDecodeError) as exc:  # a directory, binary data, no permission
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         return FileOp(
-            path, "conflict", content=text, reason=f"cannot be read ({reason}); left as it is"
+            path,
+            "skip",
+            content=text,
+            reason=f"cannot be read ({reason}); left as it is",
+            blocking=True,
         )
     if current is None:
         if record is not None:
-            return FileOp(
-                path, "skip", reason="you deleted it after it was generated; not recreated"
-            )
+            return FileOp(path, "skip", reason=_DELETED)
         return FileOp(path, "create", content=text)
     if current == text:
         return FileOp(path, "identical")
-    if record is not None and digest(current) == record.sha256:
+    if record is None:
+        return FileOp(
+            path,
+            "skip",
+            content=text,
+            old=current,
+            reason="exists but was not generated by Fortress; left as it is",
+            blocking=True,
+        )
+    if digest(current) == record.sha256:
         return FileOp(path, "update", content=text, old=current)
-    reason = (
-        "edited since it was generated; left as it is"
-        if record is not None
-        else "exists but was not generated by Fortress; left as it is"
-    )
-    return FileOp(path, "conflict", content=text, old=current, reason=reason)
+    if digest(text) == record.sha256:
+        return FileOp(path, "identical", reason="your edits kept; nothing new from the specs")
+    base = read_base(root, record.sha256)
+    if base is None:
+        return FileOp(
+            path,
+            "skip",
+            content=text,
+            old=current,
+            reason="edited, and the text it was generated from is missing from "
+            ".fortress/base; left as it is",
+            blocking=True,
+        )
+    merged = merge_three(base, current, text)
+    if merged.conflicts:
+        return FileOp(
+            path,
+            "conflict",
+            content=merged.text,
+            old=current,
+            reason=f"{merged.conflicts} conflicting change(s) marked <<<<<<< yours "
+            "... >>>>>>> fortress",
+        )
+    return FileOp(path, "merge", content=merged.text, old=current, reason="your edits kept")
 
 
 def _migration(
-    project: Project, lock: Lock, now: datetime | None
+    project: Project, lock: Lock, now: datetime | None, *, allow_destructive: bool = False
 ) -> tuple[MigrationFile | None, dict[str, Any]]:
     """The revision to write when the schema changed since the last one, and the snapshot.
 
     It chains to the head of `migrations/versions`, which is Fortress's last revision or
-    one a person added after it.
+    one a person added after it. A revision that can lose data is refused, saying what
+    it would lose, unless `allow_destructive`.
     """
     old = from_json(lock.snapshot) if lock.snapshot is not None else None
     new = build_snapshot(project.entities)
-    migration = diff_snapshots(old, new)
-    migration.require_supported()
-    if migration.destructive:
-        raise UnsupportedFeatureError(
-            "the specs no longer describe the table(s) "
-            + ", ".join(migration.dropped_tables)
-            + "; dropping tables is not generated by this version",
-            hint="restore the spec(s); removing an entity will come with `fortress destroy`",
+    migration = diff_snapshots(old, new, declared_renames(project.entities))
+    check_plan(migration, project.entities, project.loaded)
+    if migration.destructive and not allow_destructive:
+        raise DestructiveChangeError(
+            "the migration would lose data: " + "; ".join(migration.losses),
+            hint="run again with --allow-destructive if that is what you want, "
+            "or change the specs back",
         )
     if migration.is_empty:
         return None, to_json(new)
@@ -142,12 +197,134 @@ def _revision_on_disk(root: Path, revision: str) -> str | None:
     return found[0].relative_to(root).as_posix() if found else None
 
 
-def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
+def _dump(data: Any) -> bytes:
+    return json.dumps(data, sort_keys=True).encode()
+
+
+def _inputs(project: Project, formatter: str, excluded_specs: frozenset[str]) -> Inputs:
+    """Fingerprint what this run reads: Fortress, the settings, the specs, each entity."""
+    root = project.root
+    generator = generator_digest()
+    settings = project_digest(root, formatter)
+    whole = {e.entity: _dump(e.model_dump(mode="json")) for e in project.entities}
+    seen = {
+        e.entity: _dump(e.model_dump(mode="json", include=set(DEPENDENCY_ATTRIBUTES)))
+        for e in project.entities
+    }
+    entities = {
+        entity.entity: combine(
+            [("generator", generator.encode()), ("project", settings.encode())]
+            + [
+                (dep.entity, whole[dep.entity] if dep is entity else seen[dep.entity])
+                for dep in render_dependencies(entity, project.entities)
+            ]
+        )
+        for entity in project.entities
+    }
+    return Inputs(
+        generator=generator,
+        project=settings,
+        specs_dir=project.config.specs,
+        specs=specs_digest(project.specs_dir, excluded_specs),
+        entities=entities,
+    )
+
+
+@dataclass(frozen=True)
+class _Outputs:
+    """What this run produces: formatted text per path, and each path's entity."""
+
+    texts: dict[str, str]
+    owners: dict[str, str | None]
+    migration: MigrationFile | None
+    migration_path: str | None
+    snapshot: dict[str, Any]
+
+
+def _render(
+    project: Project,
+    lock: Lock,
+    stale: Sequence[EntitySpec],
+    now: datetime | None,
+    allow_destructive: bool,
+) -> _Outputs:
+    """Render and format the shared files, the `stale` entities and any new migration."""
+    config = project.config
+    rendered: dict[str, str] = {SCHEMA_PATH: render_json_schema()}
+    rendered.update(render_shared(project.entities, config))
+    owners: dict[str, str | None] = dict.fromkeys(rendered)
+    for entity in stale:
+        for path, text in render_entity(entity, project.entities, config).items():
+            rendered[path] = text
+            owners[path] = entity.entity
+    migration, snapshot = _migration(project, lock, now, allow_destructive=allow_destructive)
+    migration_path = f"{_MIGRATIONS_DIR}/{migration.filename}" if migration else None
+    if migration is not None and migration_path is not None:
+        rendered[migration_path] = migration.source
+    texts = format_sources(
+        rendered, root=project.root, package=config.package, formatter=config.formatter
+    )
+    return _Outputs(texts, owners, migration, migration_path, snapshot)
+
+
+def _kept_ops(root: Path, lock: Lock, entities: set[str]) -> list[FileOp]:
+    """The files of entities whose inputs did not change: nothing new for any of them."""
+    ops = []
+    for path, record in sorted(lock.files.items()):
+        if record.entity not in entities:
+            continue
+        if (root / path).is_file():
+            ops.append(FileOp(path, "identical"))
+        else:
+            ops.append(FileOp(path, "skip", reason=_DELETED))
+    return ops
+
+
+def _orphan_op(root: Path, path: str, record: FileRecord) -> FileOp | None:
+    """A file the lock records that no spec produces any more: delete it unless edited."""
+    try:
+        current = _read(root / path)
+    except (OSError, UnicodeDecodeError):
+        current = ""
+    if current is None:
+        return None
+    if digest(current) == record.sha256:
+        return FileOp(path, "delete", old=current, reason="no spec produces it any more")
+    return FileOp(
+        path,
+        "skip",
+        old=current,
+        reason="no spec produces it any more; kept because you edited it (delete it if unneeded)",
+    )
+
+
+def _removed_entities(lock: Lock, project: Project) -> dict[str, list[str]]:
+    """Entities the lock has files for that no spec describes any more, with those files."""
+    present = set(project.entity_names)
+    removed: dict[str, list[str]] = {}
+    for path, record in lock.files.items():
+        if record.entity is not None and record.entity not in present:
+            removed.setdefault(record.entity, []).append(path)
+    return removed
+
+
+def plan_generation(
+    project: Project,
+    *,
+    now: datetime | None = None,
+    allow_destructive: bool = False,
+    excluded_specs: frozenset[str] = frozenset(),
+) -> Plan:
     """Plan a `fortress generate` of `project`: every file's status and the next lock.
 
     Args:
         project: The loaded, resolved project.
         now: The migration time; default `SOURCE_DATE_EPOCH`, else the clock.
+        allow_destructive: Write a migration that can lose data (drops a table or a
+            column, narrows a type, removes an enum value); without it such a change is
+            refused (exit 1) and nothing is written.
+        excluded_specs: Spec file names the plan itself deletes (`fortress destroy`),
+            left out of the specs' fingerprint.
 
     Returns:
         The plan; nothing has been written.
@@ -155,51 +332,100 @@ def plan_generation(project: Project, *, now: datetime | None = None) -> Plan:
     root = project.root
     config = project.config
     lock = read_lock(root)
-    rendered: dict[str, str] = {SCHEMA_PATH: render_json_schema()}
-    rendered.update(render_shared(project.entities, config))
-    owners: dict[str, str | None] = dict.fromkeys(rendered)
-    for entity in project.entities:
-        for path, text in render_entity(entity, project.entities, config).items():
-            rendered[path] = text
-            owners[path] = entity.entity
-    migration, snapshot = _migration(project, lock, now)
-    migration_path = f"{_MIGRATIONS_DIR}/{migration.filename}" if migration else None
-    if migration is not None and migration_path is not None:
-        rendered[migration_path] = migration.source
-    formatted = format_sources(
-        rendered, root=root, package=config.package, formatter=config.formatter
-    )
-    ops: list[FileOp] = []
-    files: dict[str, FileRecord] = {}
-    for path in sorted(owners):
-        op = _file_op(root, path, formatted[path], lock)
+    formatter = formatter_version(config.formatter)
+    inputs = _inputs(project, formatter, excluded_specs)
+    previous = lock.inputs.entities if lock.inputs is not None else {}
+    unchanged = {
+        name for name, fingerprint in inputs.entities.items() if previous.get(name) == fingerprint
+    }
+    stale = [e for e in project.entities if e.entity not in unchanged]
+    outputs = _render(project, lock, stale, now, allow_destructive)
+
+    ops: list[FileOp] = _kept_ops(root, lock, unchanged)
+    files: dict[str, FileRecord] = {
+        path: record for path, record in lock.files.items() if record.entity in unchanged
+    }
+    bases: dict[str, str] = {}
+    for path in sorted(outputs.owners):
+        text = outputs.texts[path]
+        op = _file_op(root, path, text, lock)
         ops.append(op)
-        if op.status in ("create", "update", "identical"):
-            files[path] = FileRecord(entity=owners[path], sha256=digest(formatted[path]))
-        elif (previous := lock.generated(path)) is not None:
-            files[path] = previous
+        if op.status == "skip":
+            if (previous_record := lock.generated(path)) is not None:
+                files[path] = previous_record
+            continue
+        files[path] = FileRecord(entity=outputs.owners[path], sha256=digest(text))
+        bases[digest(text)] = text
+    for path, record in sorted(lock.files.items()):
+        if path in files or path in outputs.owners or record.entity in unchanged:
+            continue
+        orphan = _orphan_op(root, path, record)
+        if orphan is not None:
+            ops.append(orphan)
+
     head = lock.migration_head
-    if migration is not None and migration_path is not None:
+    migration = outputs.migration
+    if migration is not None and outputs.migration_path is not None:
         existing = _revision_on_disk(root, migration.revision)
         if existing is not None:
             ops.append(FileOp(existing, "identical", kind="migration"))
         else:
-            text = formatted[migration_path]
-            ops.append(FileOp(migration_path, "create", content=text, kind="migration"))
+            text = outputs.texts[outputs.migration_path]
+            ops.append(FileOp(outputs.migration_path, "create", content=text, kind="migration"))
         head = migration.revision
-    ops.extend(_keep_formatted(plan_patches(project), project))
+
+    patch_ops = _keep_formatted(plan_patches(project, _removed_entities(lock, project)), project)
+    ops.extend(patch_ops)
+    patches = {
+        op.path: digest(after)
+        for op in patch_ops
+        if not op.blocking and (after := op.content if op.status == "update" else op.old)
+    }
     new_lock = Lock(
         fortress=__version__,
-        formatter=formatter_version(config.formatter),
+        formatter=formatter,
         files=files,
+        patches=patches,
+        inputs=_recorded_inputs(inputs, ops, {**lock.files, **files}, outputs.owners),
         migration_head=head,
-        snapshot=snapshot,
+        snapshot=outputs.snapshot,
     )
     lock_text = render_lock(new_lock)
     lock_changed = _read(root / "fortress.lock") != lock_text
+    wanted = {record.sha256 for record in files.values()}
+    stored = stored_bases(root)
     return Plan(
         ops=tuple(sorted(ops, key=lambda op: op.path)),
         lock=new_lock,
         lock_text=lock_text,
         lock_changed=lock_changed,
+        fingerprints_only=lock_changed
+        and render_lock(replace(new_lock, inputs=lock.inputs)) == _read(root / "fortress.lock"),
+        bases={sha: text for sha, text in sorted(bases.items()) if sha in wanted - stored},
+        stale_bases=tuple(sorted(stored - wanted)),
     )
+
+
+def _recorded_inputs(
+    inputs: Inputs,
+    ops: Sequence[FileOp],
+    files: Mapping[str, FileRecord],
+    owners: Mapping[str, str | None],
+) -> Inputs:
+    """The fingerprints the next run may trust.
+
+    An entity with a file left alone for want of a record or a base is rendered again
+    next time (so it is reported again), and the whole-project fingerprint that the no-op
+    fast path trusts is kept only when no file was left alone that way. Conflict markers
+    and files the user deleted are settled: nothing new would be written for them.
+    """
+    untrusted: set[str | None] = set()
+    for op in ops:
+        if op.blocking:
+            record = files.get(op.path)
+            untrusted.add(owners.get(op.path, record.entity if record else None))
+    entities = {
+        name: fingerprint for name, fingerprint in inputs.entities.items() if name not in untrusted
+    }
+    settled = not any(op.blocking for op in ops)
+    return replace(inputs, entities=entities, specs=inputs.specs if settled else "")

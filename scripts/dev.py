@@ -108,9 +108,29 @@ def demo() -> None:
     print(f"\nThe demo project is in {target.relative_to(ROOT)}/ (app.db holds the rows above).")
 
 
+WHEELHOUSE = ROOT / ".cache" / "wheelhouse"
+
+
+def wheelhouse() -> None:
+    """Wheels of Fortress's dependencies and build backend, for the pre-commit hook test.
+
+    `pre-commit try-repo` installs the hook into its own virtualenv with pip; the test
+    points pip at this folder with no index, so the test itself needs no network.
+    Refreshed when pyproject.toml changes.
+    """
+    stamp = WHEELHOUSE / ".fortress-wheelhouse"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.is_file() and stamp.read_text() == wanted:
+        return
+    run(PYTHON, "-m", "pip", "wheel", "--quiet", "--wheel-dir", WHEELHOUSE, ".", "hatchling")
+    stamp.write_text(wanted)
+
+
 def test(extra: list[str]) -> None:
     """Run the whole suite: unit, golden, CLI, property and end-to-end tests."""
-    run(PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", *extra)
+    wheelhouse()
+    env = {**os.environ, "FORTRESS_WHEELHOUSE": str(WHEELHOUSE)}
+    run(PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", *extra, env=env)
 
 
 def main() -> None:

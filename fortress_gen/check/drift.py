@@ -3,11 +3,12 @@
 This asks the generator itself what `fortress generate` would do, through `plan_for_check`
 alone, so the rule always agrees with `fortress generate --check`:
 
-- FTR501: a generated file would be created (missing) or updated (the specs changed since),
-  or the user edited a file whose generated text has since changed (a conflict to merge by
-  hand). A file you edited while the specs still give the same text is not drift: editing
-  generated code is allowed, and the other rules check it. A registration Fortress would
-  add (router, model import) counts too. The editors' JSON Schema of the spec format
+- FTR501: a generated file would be created (missing), updated, merged with your edits or
+  deleted (the specs changed since), or is in the way of one (a file Fortress did not
+  write, or an edited one whose merge base is gone). A file you edited while the specs
+  still give the same text is not drift: editing generated code is allowed, and the other
+  rules check it. A registration Fortress would add or remove (router, model import)
+  counts too. The editors' JSON Schema of the spec format
   (`.fortress/entity.schema.json`) is not made from the specs and is left out.
 - FTR502: the specs change the database schema and no migration for it exists yet.
 """
@@ -66,6 +67,10 @@ def drift_findings(
     Raises:
         FortressError: The specs do not load (located, like `fortress generate` reports).
     """
+    from fortress_gen.fastpath import in_step
+
+    if in_step(root):  # the lock's fingerprints prove nothing can have drifted
+        return []
     stored = cache.drift if cache is not None else None
     known = known or {}
     if stored is not None and stored.get("inputs") == _inputs(
@@ -107,16 +112,40 @@ def _inputs(root: Path, settings: Settings, paths: list[str], known: Mapping[str
     return h.hexdigest()
 
 
+_DETAILS = {
+    "create": "missing; `fortress generate` would create it",
+    "update": "`fortress generate` would update it",
+    "merge": "edited, and the specs changed it since: `fortress generate` would merge them",
+    "conflict": "edited on the same lines the specs changed: `fortress generate` would "
+    "write conflict markers",
+    "delete": "no spec produces it any more: `fortress generate` would delete it",
+}
+
+
+def _detail(status: str, kind: str, blocking: bool, reason: str | None) -> str | None:
+    """What a plan operation means for the user, or None when it is not drift."""
+    if kind == "patch" and status == "update":
+        return "`fortress generate` would change the registrations here"
+    if kind == "spec":
+        return None
+    if blocking:
+        return f"`fortress generate` cannot write it: {reason}"
+    return _DETAILS.get(status)
+
+
 def _plan_findings(root: Path) -> tuple[list[tuple[str, Finding]], list[str]]:
     """(relpath, finding) pairs of the plan, and every path the plan covers."""
+    from fortress_gen.errors import DestructiveChangeError
     from fortress_gen.generate import SCHEMA_PATH
-    from fortress_gen.lock import digest
     from fortress_gen.spec.project import load_project
 
-    plan = plan_for_check(load_project(root))
+    try:
+        plan = plan_for_check(load_project(root))
+    except DestructiveChangeError as exc:
+        message = f"{RULES['FTR502'].message}: {exc} (needs --allow-destructive)"
+        return [("fortress.lock", Finding("", 1, 1, "FTR502", message))], []
     findings: list[tuple[str, Finding]] = []
     for op in plan.ops:
-        detail: str | None = None
         if op.path == SCHEMA_PATH:
             continue  # the editors' schema of the spec format, not code made from the specs
         if op.kind == "migration":
@@ -124,18 +153,7 @@ def _plan_findings(root: Path) -> tuple[list[tuple[str, Finding]], list[str]]:
                 message = f"{RULES['FTR502'].message}: `fortress generate` would write {op.path}"
                 findings.append(("fortress.lock", Finding("", 1, 1, "FTR502", message)))
             continue
-        if op.status == "create":
-            detail = "missing; `fortress generate` would create it"
-        elif op.status == "update":
-            detail = "`fortress generate` would " + (
-                "register the new code here" if op.kind == "patch" else "update it"
-            )
-        elif op.status == "conflict" and op.kind == "generated" and op.content is not None:
-            record = plan.lock.generated(op.path)
-            if record is None:
-                detail = "not written by Fortress, and not what it would write here"
-            elif record.sha256 != digest(op.content):
-                detail = "edited, and the specs have changed what Fortress would write here"
+        detail = _detail(op.status, op.kind, op.blocking, op.reason)
         if detail is not None:
             message = f"{RULES['FTR501'].message}: {detail}"
             findings.append((op.path, Finding("", 1, 1, "FTR501", message)))

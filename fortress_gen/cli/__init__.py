@@ -13,7 +13,7 @@ import sys
 import typer
 
 from fortress_gen import __version__
-from fortress_gen.cli import check, generate, new_entity, new_project, schema
+from fortress_gen.cli import check, destroy, generate, new_entity, new_project, schema
 from fortress_gen.cli._console import console
 from fortress_gen.errors import ExitCode, FortressError, SpecErrors
 
@@ -53,6 +53,7 @@ _state: dict[str, bool] = {"debug": False}
 app.command("new-project", epilog=new_project.EPILOG)(new_project.command)
 app.command("new-entity", epilog=new_entity.EPILOG)(new_entity.command)
 app.command("generate", epilog=generate.EPILOG)(generate.command)
+app.command("destroy", epilog=destroy.EPILOG)(destroy.command)
 app.command("schema", epilog=schema.EPILOG)(schema.command)
 app.command("check", epilog=check.EPILOG)(check.command)
 

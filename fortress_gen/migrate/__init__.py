@@ -7,8 +7,10 @@ rendered text is checked against Alembic only in the tests.
 from __future__ import annotations
 
 from fortress_gen.migrate.columns import column_type_expr, id_type_expr, server_default_expr
-from fortress_gen.migrate.diff import creation_order, diff_snapshots
+from fortress_gen.migrate.diff import Renames, creation_order, diff_snapshots
+from fortress_gen.migrate.guards import check_plan
 from fortress_gen.migrate.ops import MigrationPlan
+from fortress_gen.migrate.renames import declared_renames
 from fortress_gen.migrate.script import (
     MigrationFile,
     migration_body,
@@ -32,10 +34,13 @@ __all__ = [
     "NAMING_CONVENTION",
     "MigrationFile",
     "MigrationPlan",
+    "Renames",
     "SchemaSnapshot",
     "build_snapshot",
+    "check_plan",
     "column_type_expr",
     "creation_order",
+    "declared_renames",
     "diff_snapshots",
     "from_json",
     "id_type_expr",

@@ -1,27 +1,44 @@
 """Migration operations: small typed records of schema changes, and the plan that orders them.
 
 Modelled on Alembic's `alembic.operations.ops` (one class per operation, each knowing its
-reverse) without importing Alembic: `fortress_gen.migrate.render` turns them into the
-`op.*` calls of a revision file. Later milestones add classes here (columns, unique
-constraints, renames, enum values) and one renderer each.
+reverse and what it can lose) without importing Alembic: `fortress_gen.migrate.render`
+turns them into the `op.*` calls of a revision file. Operations inside an existing table
+live in `fortress_gen.migrate.alter_ops`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fortress_gen.errors import UnsupportedFeatureError
+from fortress_gen.migrate.alter_ops import (
+    AddColumnOp,
+    AlterColumnOp,
+    CreateUniqueOp,
+    DropColumnOp,
+    DropUniqueOp,
+    RenameTableOp,
+    ReplaceEnumCheckOp,
+    ReplacePrimaryKeyOp,
+)
 from fortress_gen.migrate.snapshot import ForeignKeySnapshot, IndexSnapshot, TableSnapshot
 
 __all__ = [
+    "AddColumnOp",
+    "AlterColumnOp",
     "CreateForeignKeyOp",
     "CreateIndexOp",
     "CreateTableOp",
+    "CreateUniqueOp",
+    "DropColumnOp",
     "DropForeignKeyOp",
     "DropIndexOp",
     "DropTableOp",
+    "DropUniqueOp",
     "MigrationOp",
     "MigrationPlan",
+    "RenameTableOp",
+    "ReplaceEnumCheckOp",
+    "ReplacePrimaryKeyOp",
     "reverse_ops",
 ]
 
@@ -36,9 +53,14 @@ class CreateTableOp:
     table: TableSnapshot
 
     @property
+    def loss(self) -> str | None:
+        """What the operation can lose, as a sentence; None when nothing."""
+        return None
+
+    @property
     def destructive(self) -> bool:
         """Whether the operation can lose data."""
-        return False
+        return self.loss is not None
 
     def reverse(self) -> DropTableOp:
         """The operation that undoes this one."""
@@ -52,9 +74,14 @@ class DropTableOp:
     table: TableSnapshot
 
     @property
+    def loss(self) -> str | None:
+        """What the operation can lose, as a sentence; None when nothing."""
+        return f"drops table {self.table.name} and its rows"
+
+    @property
     def destructive(self) -> bool:
         """Whether the operation can lose data."""
-        return True
+        return self.loss is not None
 
     def reverse(self) -> CreateTableOp:
         """The operation that undoes this one."""
@@ -69,9 +96,14 @@ class CreateIndexOp:
     index: IndexSnapshot
 
     @property
+    def loss(self) -> str | None:
+        """What the operation can lose, as a sentence; None when nothing."""
+        return None
+
+    @property
     def destructive(self) -> bool:
         """Whether the operation can lose data."""
-        return False
+        return self.loss is not None
 
     def reverse(self) -> DropIndexOp:
         """The operation that undoes this one."""
@@ -86,9 +118,14 @@ class DropIndexOp:
     index: IndexSnapshot
 
     @property
+    def loss(self) -> str | None:
+        """What the operation can lose, as a sentence; None when nothing."""
+        return None
+
+    @property
     def destructive(self) -> bool:
         """Whether the operation can lose data."""
-        return False
+        return self.loss is not None
 
     def reverse(self) -> CreateIndexOp:
         """The operation that undoes this one."""
@@ -107,9 +144,14 @@ class CreateForeignKeyOp:
     foreign_key: ForeignKeySnapshot
 
     @property
+    def loss(self) -> str | None:
+        """What the operation can lose, as a sentence; None when nothing."""
+        return None
+
+    @property
     def destructive(self) -> bool:
         """Whether the operation can lose data."""
-        return False
+        return self.loss is not None
 
     def reverse(self) -> DropForeignKeyOp:
         """The operation that undoes this one."""
@@ -124,9 +166,14 @@ class DropForeignKeyOp:
     foreign_key: ForeignKeySnapshot
 
     @property
+    def loss(self) -> str | None:
+        """What the operation can lose, as a sentence; None when nothing."""
+        return None
+
+    @property
     def destructive(self) -> bool:
         """Whether the operation can lose data."""
-        return False
+        return self.loss is not None
 
     def reverse(self) -> CreateForeignKeyOp:
         """The operation that undoes this one."""
@@ -140,6 +187,14 @@ MigrationOp = (
     | DropIndexOp
     | CreateForeignKeyOp
     | DropForeignKeyOp
+    | AddColumnOp
+    | DropColumnOp
+    | AlterColumnOp
+    | CreateUniqueOp
+    | DropUniqueOp
+    | RenameTableOp
+    | ReplacePrimaryKeyOp
+    | ReplaceEnumCheckOp
 )
 """Every operation a plan can hold; `render` has one renderer per class."""
 
@@ -158,19 +213,15 @@ def reverse_ops(ops: tuple[MigrationOp, ...]) -> tuple[MigrationOp, ...]:
 
 @dataclass(frozen=True, slots=True)
 class MigrationPlan:
-    """What one revision does, upgrade and downgrade, plus what it could not do.
+    """What one revision does, upgrade and downgrade.
 
     Attributes:
         upgrade: The operations of ``upgrade()``, in order.
         downgrade: The operations of ``downgrade()``: the upgrade reversed.
-        unsupported: Changes the specs make that this version cannot migrate yet (for
-            example a column added to an existing table), one sentence each. A caller must
-            not record the new snapshot while this is non-empty: see `require_supported`.
     """
 
     upgrade: tuple[MigrationOp, ...] = ()
     downgrade: tuple[MigrationOp, ...] = ()
-    unsupported: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -179,8 +230,13 @@ class MigrationPlan:
 
     @property
     def destructive(self) -> bool:
-        """True when the upgrade can lose data (it drops a table), so it needs the flag."""
+        """True when the upgrade can lose data, so it needs the user's explicit consent."""
         return any(op.destructive for op in self.upgrade)
+
+    @property
+    def losses(self) -> tuple[str, ...]:
+        """What the upgrade can lose, one sentence per destructive operation, in order."""
+        return tuple(op.loss for op in self.upgrade if op.loss is not None)
 
     @property
     def created_tables(self) -> tuple[str, ...]:
@@ -193,27 +249,11 @@ class MigrationPlan:
         return tuple(op.table.name for op in self.upgrade if isinstance(op, DropTableOp))
 
     def default_message(self) -> str:
-        """A revision message naming what changes, e.g. ``create customers, orders``.
+        """A revision message naming what changes, e.g. ``add orders.notes; alter customers.email``.
 
         Returns:
-            The message (its slug names the file).
+            The message (its slug names the file); the same for the same plan.
         """
-        parts = []
-        if self.created_tables:
-            parts.append("create " + ", ".join(sorted(self.created_tables)))
-        if self.dropped_tables:
-            parts.append("drop " + ", ".join(sorted(self.dropped_tables)))
-        return "; ".join(parts) or "empty migration"
+        from fortress_gen.migrate.message import describe
 
-    def require_supported(self) -> None:
-        """Refuse a plan that misses changes (see `unsupported`).
-
-        Raises:
-            UnsupportedFeatureError: Listing every change that cannot be migrated yet.
-        """
-        if self.unsupported:
-            raise UnsupportedFeatureError(
-                "the specs change existing tables, which this version cannot migrate yet: "
-                + "; ".join(self.unsupported),
-                hint="revert those spec changes, or write the migration by hand",
-            )
+        return describe(self.upgrade)

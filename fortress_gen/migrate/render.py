@@ -10,19 +10,28 @@ so the rendered file is already formatted.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from fortress_gen.literals import py_literal, py_str
 from fortress_gen.migrate.ops import (
+    AddColumnOp,
+    AlterColumnOp,
     CreateForeignKeyOp,
     CreateIndexOp,
     CreateTableOp,
+    CreateUniqueOp,
+    DropColumnOp,
     DropForeignKeyOp,
     DropIndexOp,
     DropTableOp,
+    DropUniqueOp,
     MigrationOp,
+    RenameTableOp,
+    ReplaceEnumCheckOp,
+    ReplacePrimaryKeyOp,
 )
 from fortress_gen.migrate.snapshot import ColumnSnapshot, ForeignKeySnapshot
 
@@ -31,11 +40,13 @@ __all__ = [
     "Atom",
     "Batch",
     "Call",
+    "Chain",
     "Keyword",
     "ListExpr",
     "RenderedOps",
     "layout",
     "parse_expr",
+    "postgresql_using",
     "render_ops",
 ]
 
@@ -77,15 +88,30 @@ class ListExpr:
     items: tuple[Expr, ...]
 
 
-Expr = Atom | Call | ListExpr
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """A method chain (``sa.update(t).where(c).values(v)``): a call, then ``.method`` calls.
+
+    Laid out on one line when it fits, else one link per line (ruff's fluent style).
+    """
+
+    links: tuple[Call, ...]
+
+
+Expr = Atom | Call | ListExpr | Chain
 
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """A ``with op.batch_alter_table(...) as batch_op:`` block around `batch_op.*` calls."""
+    """A ``with op.batch_alter_table(...) as batch_op:`` block around `batch_op.*` calls.
+
+    `prelude` holds ``op.*`` calls that run just before the block (filling NULLs of a
+    column the block makes NOT NULL); later calls on the same table join the block.
+    """
 
     table_name: str
     calls: tuple[Call, ...]
+    prelude: tuple[Call, ...] = ()
 
 
 Statement = Call | Batch
@@ -129,6 +155,8 @@ def _flat(expr: Expr | Keyword) -> str:
         return f"{expr.name}={_flat(expr.value)}"
     if isinstance(expr, Atom):
         return expr.text
+    if isinstance(expr, Chain):
+        return "".join(_flat(link) for link in expr.links)
     if isinstance(expr, ListExpr):
         return "[" + ", ".join(_flat(item) for item in expr.items) + "]"
     inner = ", ".join(_flat(arg) for arg in expr.args)
@@ -154,6 +182,14 @@ def layout(expr: Expr, indent: int, prefix: str = "", suffix: str = "") -> list[
     one_line = prefix + _flat(expr) + suffix
     if isinstance(expr, Atom) or (isinstance(expr, Call) and not expr.args):
         return [pad + one_line]
+    if isinstance(expr, Chain):
+        if indent + len(one_line) <= LINE_LENGTH:
+            return [pad + one_line]
+        *links, last = expr.links
+        lines = []
+        for index, link in enumerate(links):
+            lines.extend(layout(link, indent, prefix if index == 0 else ""))
+        return lines + layout(last, indent, "", suffix)
     exploded = isinstance(expr, Call) and expr.explode
     if not exploded and indent + len(one_line) <= LINE_LENGTH:
         return [pad + one_line]
@@ -182,6 +218,8 @@ def _names(expr: Expr | Keyword) -> set[str]:
         return _names(expr.value)
     if isinstance(expr, Atom):
         return set(expr.names)
+    if isinstance(expr, Chain):
+        return {name for link in expr.links for name in _names(link) if name}
     if isinstance(expr, ListExpr):
         return {name for item in expr.items for name in _names(item)}
     found = {expr.func.split(".", 1)[0]}
@@ -289,8 +327,145 @@ def _drop_foreign_key(op: DropForeignKeyOp) -> list[Statement]:
     return [Batch(op.table_name, (call,))]
 
 
+@_renders(AddColumnOp)
+def _add_column(op: AddColumnOp) -> list[Statement]:
+    return [Batch(op.table_name, (Call("batch_op.add_column", (_column(op.column),)),))]
+
+
+@_renders(DropColumnOp)
+def _drop_column(op: DropColumnOp) -> list[Statement]:
+    return [Batch(op.table_name, (Call("batch_op.drop_column", (_s(op.column.name),)),))]
+
+
+@_renders(AlterColumnOp)
+def _alter_column(op: AlterColumnOp) -> list[Statement]:
+    old, new = op.old, op.new
+    args: list[Expr | Keyword] = [_s(old.name)]
+    if op.renames:
+        args.append(Keyword("new_column_name", _s(new.name)))
+    args.append(Keyword("existing_type", parse_expr(old.type)))
+    if new.type != old.type:
+        args.append(Keyword("type_", parse_expr(new.type)))
+        using = postgresql_using(old.name, old.type, new.type)
+        if using is not None:
+            args.append(Keyword("postgresql_using", _s(using)))
+    nullable = "nullable" if new.nullable != old.nullable else "existing_nullable"
+    args.append(Keyword(nullable, Atom(repr(new.nullable))))
+    if new.server_default != old.server_default:
+        default = new.server_default
+        args.append(Keyword("server_default", parse_expr(default) if default else Atom("None")))
+    elif old.server_default is not None:
+        args.append(Keyword("existing_server_default", parse_expr(old.server_default)))
+    fill = op.fill_nulls
+    prelude = () if fill is None else (_fill_nulls(op.table_name, old.name, fill),)
+    return [Batch(op.table_name, (Call("batch_op.alter_column", tuple(args)),), prelude)]
+
+
+_PG_TYPES = {
+    "sa.Integer()": "integer",
+    "sa.BigInteger()": "bigint",
+    "sa.Float()": "double precision",
+    "sa.Boolean()": "boolean",
+    "sa.Date()": "date",
+    "sa.DateTime(timezone=True)": "timestamp with time zone",
+    "sa.Time()": "time without time zone",
+    "sa.Uuid()": "uuid",
+    "sa.JSON()": "json",
+    "sa.LargeBinary()": "bytea",
+}
+_NUMERIC = re.compile(r"^sa\.Numeric\(precision=(\d+), scale=(\d+)\)$")
+_NUMBERS = frozenset({"sa.Integer()", "sa.BigInteger()", "sa.Float()"})
+
+
+def _is_number(type_expr: str) -> bool:
+    return type_expr in _NUMBERS or _NUMERIC.match(type_expr) is not None
+
+
+def postgresql_using(column: str, old: str, new: str) -> str | None:
+    """The ``USING`` expression PostgreSQL needs to change a column's type, if any.
+
+    PostgreSQL converts to text and between numbers by itself; to any other type it may
+    need an explicit cast, ``"column"::<type>`` (Alembic's ``postgresql_using``), which is
+    harmless where an implicit one exists.
+
+    Args:
+        column: The column's current name.
+        old: Its current type (source text, as in the snapshot).
+        new: The new type.
+
+    Returns:
+        The expression, or None when no cast is needed.
+    """
+    numeric = _NUMERIC.match(new)
+    target = f"numeric({numeric[1]}, {numeric[2]})" if numeric else _PG_TYPES.get(new)
+    if target is None or (_is_number(old) and _is_number(new)):
+        return None
+    quoted = column.replace('"', '""')
+    return f'"{quoted}"::{target}'
+
+
+def _fill_nulls(table: str, column: str, value: str) -> Call:
+    """``op.execute(sa.update(...).where(<column> IS NULL).values(...))``."""
+    target = Call("sa.table", (_s(table), Call("sa.column", (_s(column),))))
+    is_null = Call(f"sa.column({py_str(column)}).is_", (Atom("None"),))
+    chain = Chain(
+        (
+            Call("sa.update", (target,)),
+            Call(".where", (is_null,)),
+            Call(".values", (Keyword(column, parse_expr(value)),)),
+        )
+    )
+    return Call("op.execute", (chain,))
+
+
+@_renders(CreateUniqueOp)
+def _create_unique(op: CreateUniqueOp) -> list[Statement]:
+    name = Call("batch_op.f", (_s(op.unique.name),))
+    call = Call("batch_op.create_unique_constraint", (name, _strings(op.unique.columns)))
+    return [Batch(op.table_name, (call,))]
+
+
+@_renders(DropUniqueOp)
+def _drop_unique(op: DropUniqueOp) -> list[Statement]:
+    name = Call("batch_op.f", (_s(op.unique.name),))
+    call = Call("batch_op.drop_constraint", (name, Keyword("type_", _s("unique"))))
+    return [Batch(op.table_name, (call,))]
+
+
+@_renders(RenameTableOp)
+def _rename_table(op: RenameTableOp) -> list[Statement]:
+    return [Call("op.rename_table", (_s(op.old_name), _s(op.new_name)))]
+
+
+@_renders(ReplacePrimaryKeyOp)
+def _replace_primary_key(op: ReplacePrimaryKeyOp) -> list[Statement]:
+    drop = Call(
+        "batch_op.drop_constraint",
+        (Call("batch_op.f", (_s(op.old.name),)), Keyword("type_", _s("primary"))),
+    )
+    create = Call(
+        "batch_op.create_primary_key",
+        (Call("batch_op.f", (_s(op.new.name),)), _strings(op.new.columns)),
+    )
+    return [Batch(op.table_name, (drop, create))]
+
+
+@_renders(ReplaceEnumCheckOp)
+def _replace_enum_check(op: ReplaceEnumCheckOp) -> list[Statement]:
+    drop = Call(
+        "batch_op.drop_constraint",
+        (Call("batch_op.f", (_s(op.old_name),)), Keyword("type_", _s("check"))),
+    )
+    condition = Call(f"sa.column({py_str(op.column)}).in_", (_strings(op.values),))
+    create = Call(
+        "batch_op.create_check_constraint", (Call("batch_op.f", (_s(op.new_name),)), condition)
+    )
+    return [Batch(op.table_name, (drop, create))]
+
+
 def _statements(ops: Sequence[MigrationOp]) -> list[Statement]:
-    """Each op's statements; consecutive batch blocks on one table merge into one."""
+    """Each op's statements; consecutive batch blocks on one table merge into one (a block
+    with a prelude starts a new one)."""
     statements: list[Statement] = []
     for op in ops:
         for statement in _RENDERERS[type(op)](op):
@@ -299,8 +474,9 @@ def _statements(ops: Sequence[MigrationOp]) -> list[Statement]:
                 isinstance(statement, Batch)
                 and isinstance(last, Batch)
                 and last.table_name == statement.table_name
+                and not statement.prelude  # it runs after what comes before, not before it
             ):
-                statements[-1] = Batch(last.table_name, last.calls + statement.calls)
+                statements[-1] = Batch(last.table_name, last.calls + statement.calls, last.prelude)
             else:
                 statements.append(statement)
     return statements
@@ -325,6 +501,9 @@ def render_ops(ops: Sequence[MigrationOp]) -> RenderedOps:
             lines.extend(layout(statement, _INDENT))
             names |= _names(statement)
             continue
+        for call in statement.prelude:
+            lines.extend(layout(call, _INDENT))
+            names |= _names(call)
         opener = Call(
             "op.batch_alter_table", (_s(statement.table_name), Keyword("schema", Atom("None")))
         )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from fortress_gen.patch import AlreadyPresent, Patched, PatchResult, Skipped
-from fortress_gen.patch.model_imports import ensure_model_imported
-from fortress_gen.patch.router import ensure_router_registered
+from fortress_gen.patch.model_imports import ensure_model_imported, remove_model_import
+from fortress_gen.patch.router import ensure_router_registered, remove_router_registration
 from fortress_gen.plan.ops import FileOp
 from fortress_gen.render.paths import entity_paths
 from fortress_gen.spec.project import Project
@@ -25,32 +25,46 @@ def _patch_file(root: Path, path: str, edits: list[Edit]) -> FileOp:
         original = target.read_text(encoding="utf-8")
     except FileNotFoundError:
         return FileOp(
-            path, "conflict", reason="missing; cannot register the entities in it", kind="patch"
+            path,
+            "skip",
+            reason="missing; cannot register the entities in it",
+            kind="patch",
+            blocking=True,
         )
     except (OSError, UnicodeDecodeError) as exc:  # a directory, binary data, no permission
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         return FileOp(
-            path, "conflict", reason=f"cannot be read ({reason}); left as it is", kind="patch"
+            path,
+            "skip",
+            reason=f"cannot be read ({reason}); left as it is",
+            kind="patch",
+            blocking=True,
         )
     text = original
     for edit in edits:
         result = edit(text)
         if isinstance(result, Skipped):
-            return FileOp(path, "conflict", old=original, reason=result.reason, kind="patch")
+            return FileOp(
+                path, "skip", old=original, reason=result.reason, kind="patch", blocking=True
+            )
         if isinstance(result, Patched):
             text = result.code
         else:
             assert isinstance(result, AlreadyPresent)
     if text == original:
-        return FileOp(path, "identical", kind="patch")
+        return FileOp(path, "identical", old=original, kind="patch")
     return FileOp(path, "update", content=text, old=original, kind="patch")
 
 
-def plan_patches(project: Project) -> list[FileOp]:
+def plan_patches(
+    project: Project, removed: Mapping[str, Iterable[str]] | None = None
+) -> list[FileOp]:
     """Register every entity's router and import every model, keeping the user's lines.
 
     Args:
         project: The loaded project.
+        removed: Entities whose specs are gone, with the files the lock says they had;
+            their router registration and model import are taken out.
 
     Returns:
         One FileOp for `api/v1/__init__.py` and one for `models/__init__.py`.
@@ -58,6 +72,17 @@ def plan_patches(project: Project) -> list[FileOp]:
     package = project.config.package
     routers: list[Edit] = []
     models: list[Edit] = []
+    endpoints_dir = f"{package}/api/v1/endpoints/"
+    models_dir = f"{package}/models/"
+    for name, files in sorted((removed or {}).items()):
+        for path in sorted(files):
+            stem = PurePosixPath(path).stem
+            if path.startswith(endpoints_dir) and path.count("/") == endpoints_dir.count("/"):
+                routers.append(partial(remove_router_registration, package=package, module=stem))
+            elif path.startswith(models_dir) and path.count("/") == models_dir.count("/"):
+                models.append(
+                    partial(remove_model_import, package=package, module=stem, class_name=name)
+                )
     for entity in project.entities:
         paths = entity_paths(entity, project.config)
         module = paths.endpoints.name

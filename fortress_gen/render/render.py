@@ -10,7 +10,24 @@ from fortress_gen.render.testviews import build_factories_view
 from fortress_gen.render.views import EntityView, build_entity_view
 from fortress_gen.spec.model import EntitySpec
 
-__all__ = ["FACTORIES_PATH", "render_entity", "render_shared"]
+__all__ = [
+    "DEPENDENCY_ATTRIBUTES",
+    "FACTORIES_PATH",
+    "render_dependencies",
+    "render_entity",
+    "render_shared",
+]
+
+DEPENDENCY_ATTRIBUTES = frozenset(
+    {"entity", "table", "route", "id", "access", "operations", "relations"}
+)
+"""What `render_entity` may read of an entity other than the one it renders.
+
+Names, keys, routes and what can be created (to reach or create related rows), and the
+relations (to follow required chains, and for reverse relations). Everything else of a
+related spec, fields and descriptions included, only shapes that entity's own files; a
+test (`tests/unit/test_render_dependencies.py`) keeps this list honest.
+"""
 
 FACTORIES_PATH = "tests/api/factories.py"
 
@@ -39,6 +56,40 @@ def render_entity(
         paths.endpoints.path: env.get_template("entity/endpoints.py.jinja").render(e=view),
         paths.tests.path: env.get_template("entity/test_api.py.jinja").render(e=view.tests),
     }
+
+
+def render_dependencies(
+    entity: EntitySpec, entities: Sequence[EntitySpec]
+) -> tuple[EntitySpec, ...]:
+    """The specs `render_entity` may read for `entity`: what its files depend on.
+
+    That is the entity itself, every entity it reaches through its relations (its tests
+    create the rows a required relation needs, which need theirs), and every entity with a
+    relation to it (a reverse relation names the referrer); of all but the entity itself
+    only `DEPENDENCY_ATTRIBUTES` are read. A change to anything else cannot change this
+    entity's files, which is what lets `fortress generate` skip it.
+
+    Args:
+        entity: The entity.
+        entities: All entities of the project.
+
+    Returns:
+        The specs, sorted by entity name.
+    """
+    by_name = {e.entity: e for e in entities}
+    found = {entity.entity: entity}
+    queue = [entity]
+    while queue:
+        current = queue.pop()
+        for relation in current.relations.values():
+            target = by_name.get(relation.target)
+            if target is not None and target.entity not in found:
+                found[target.entity] = target
+                queue.append(target)
+    for other in entities:
+        if any(r.target == entity.entity for r in other.relations.values()):
+            found.setdefault(other.entity, other)
+    return tuple(found[name] for name in sorted(found))
 
 
 def render_shared(entities: Sequence[EntitySpec], config: ProjectConfig) -> dict[str, str]:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from fortress_gen.errors import Location, ProjectError, SpecError, SpecErrors
+from fortress_gen.fingerprint import SPEC_SUFFIXES, spec_files
 from fortress_gen.spec._yaml import NodePath, ParsedYaml, SourceMap, dotted, parse_yaml
 from fortress_gen.spec.model import KEBAB_PATH, PASCAL_CASE, SNAKE_CASE, EntitySpec
 
@@ -28,8 +29,6 @@ __all__ = [
     "parse_yaml",
     "validation_errors",
 ]
-
-SPEC_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -382,10 +381,7 @@ def load_specs(specs_dir: Path, root: Path) -> tuple[LoadedSpec, ...]:
             f"the specs folder {_display_path(specs_dir, root).as_posix()} does not exist",
             hint="create it, or set `specs:` in fortress.yaml",
         )
-    files = sorted(
-        (p for p in specs_dir.iterdir() if p.suffix in SPEC_SUFFIXES and p.is_file()),
-        key=lambda p: p.name,
-    )
+    files = spec_files(specs_dir)
     loaded: list[LoadedSpec] = []
     errors: list[SpecError] = []
     for file in files:

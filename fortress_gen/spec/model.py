@@ -123,7 +123,10 @@ class FieldSpec(BaseModel):
     writable: bool = Field(True, description="False: read-only, never accepted from clients.")
     secret: bool = Field(False, description="True: never returned in any response.")
     renamed_from: str | None = Field(
-        None, pattern=SNAKE_CASE, description="The field's old name, so a migration renames it."
+        None,
+        pattern=SNAKE_CASE,
+        description="The field's old name: the next migration renames the column instead of "
+        "dropping and adding it. Harmless once migrated.",
     )
 
     @model_validator(mode="before")
@@ -180,6 +183,12 @@ class RelationSpec(BaseModel):
     back_populates: str | None = Field(
         None, pattern=SNAKE_CASE, description="The name of the reverse relation on the target."
     )
+    renamed_from: str | None = Field(
+        None,
+        pattern=SNAKE_CASE,
+        description="The relation's old name: the next migration renames its <name>_id column "
+        "instead of dropping and adding it. Harmless once migrated.",
+    )
 
     @property
     def effective_on_delete(self) -> OnDelete:
@@ -230,6 +239,12 @@ class EntitySpec(BaseModel):
 
     entity: str = Field(pattern=PASCAL_CASE, description="PascalCase singular name.")
     description: str | None = Field(None, description="What the entity is.")
+    renamed_from: str | None = Field(
+        None,
+        pattern=PASCAL_CASE,
+        description="The entity's old name: the next migration renames its table (when the "
+        "table name changes) instead of dropping and creating it. Harmless once migrated.",
+    )
     table: str | None = Field(
         None, pattern=SNAKE_CASE, description="Default: snake_case plural of the entity."
     )

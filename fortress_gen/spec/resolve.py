@@ -213,6 +213,60 @@ def _check_fields(item: LoadedSpec) -> Iterator[SpecError]:
             yield _error(item, loc, message, hint, key=option in ("unique", "index"))
 
 
+def _check_renames(item: LoadedSpec) -> Iterator[SpecError]:
+    """A `renamed_from` must name something the spec no longer has, renamed only once."""
+    spec = item.spec
+    names = {*spec.fields, *spec.relations}
+    columns = {*spec.fields, *(f"{name}_id" for name in spec.relations)}
+    claimed: dict[str, str] = {}
+    for kind, members in (("fields", spec.fields), ("relations", spec.relations)):
+        for name, member in members.items():
+            old = member.renamed_from
+            if old is None:
+                continue
+            loc = (kind, name, "renamed_from")
+            old_column = old if kind == "fields" else f"{old}_id"
+            hint = "the old name must be gone from the spec; remove `renamed_from` if it is not"
+            if old == name:
+                yield _error(item, loc, f"{name!r} cannot be renamed from itself", hint)
+            elif old in names or old_column in columns:
+                yield _error(item, loc, f"{old!r} is still part of {spec.entity}", hint)
+            elif old_column in claimed:
+                yield _error(
+                    item,
+                    loc,
+                    f"{claimed[old_column]} is already renamed from {old!r}",
+                    "rename each old name into one new name",
+                )
+            claimed.setdefault(old_column, f"{kind}.{name}")
+
+
+def _check_entity_renames(loaded: Sequence[LoadedSpec]) -> Iterator[SpecError]:
+    """An entity's `renamed_from` must not be an entity of the project, nor claimed twice."""
+    known = {item.spec.entity for item in loaded}
+    claimed: dict[str, str] = {}
+    for item in sorted(loaded, key=lambda item: item.path.as_posix()):
+        old = item.spec.renamed_from
+        if old is None:
+            continue
+        loc = ("renamed_from",)
+        if old in known:
+            yield _error(
+                item,
+                loc,
+                f"{old!r} is still an entity of this project",
+                "the old name must be gone from the specs; remove `renamed_from` if it is not",
+            )
+        elif old in claimed:
+            yield _error(
+                item,
+                loc,
+                f"{claimed[old]} is already renamed from {old!r}",
+                "rename each old entity into one new entity",
+            )
+        claimed.setdefault(old, item.spec.entity)
+
+
 def _check_set(loaded: Sequence[LoadedSpec]) -> Iterator[SpecError]:
     """Entity, table and route clashes; back_populates clashes."""
     owners: dict[tuple[str, str], LoadedSpec] = {}
@@ -377,7 +431,9 @@ def resolve_project(root: Path, config: ProjectConfig, loaded: Sequence[LoadedSp
         errors.extend(_check_relations(item, known))
         errors.extend(_check_list(item))
         errors.extend(_check_unsupported(item))
+        errors.extend(_check_renames(item))
     errors.extend(_check_set(loaded))
+    errors.extend(_check_entity_renames(loaded))
     errors.extend(_check_cycles(loaded))
     if errors:
         raise SpecErrors(errors)

@@ -52,12 +52,12 @@ def test_a_new_spec_means_missing_files_a_registration_and_a_migration(shop: Pat
     assert (
         "app/api/v1/__init__.py",
         "FTR501",
-        "`fortress generate` would register the new code here",
+        "`fortress generate` would change the registrations here",
     ) in found
     assert (
         "app/models/__init__.py",
         "FTR501",
-        "`fortress generate` would register the new code here",
+        "`fortress generate` would change the registrations here",
     ) in found
 
 
@@ -94,7 +94,7 @@ def test_a_spec_change_the_generator_refuses_is_reported_like_generate_does(shop
     spec.write_text(spec.read_text("utf-8").replace("fields:\n", "fields:\n  vip: bool\n"), "utf-8")
     with pytest.raises(FortressError) as raised:
         _drift(shop)
-    assert "column customers.vip added" in str(raised.value)
+    assert "specs/Customer.yaml:5:3: fields.vip: a required field added" in str(raised.value)
 
 
 def test_a_changed_spec_means_files_to_update_and_edited_ones_to_merge(shop: Path) -> None:
@@ -124,7 +124,7 @@ def test_an_edited_file_whose_generated_text_changed_is_drift(shop: Path) -> Non
     model.write_text(model.read_text("utf-8") + "\n# a note of ours\n", "utf-8")
     found = dict(((path, code), text) for path, code, text in _drift(shop))
     assert found[("app/models/Customer.py", "FTR501")] == (
-        "edited, and the specs have changed what Fortress would write here"
+        "edited, and the specs changed it since: `fortress generate` would merge them"
     )
 
 

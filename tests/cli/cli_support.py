@@ -115,7 +115,7 @@ def changed_paths(before: Snapshot, after: Snapshot) -> list[str]:
 def status_lines(err: str) -> dict[str, str]:
     """Path -> status verb, from the `   create  app/models/Order.py` lines of a run."""
     statuses: dict[str, str] = {}
-    verbs = ("create", "update", "identical", "conflict", "skip")
+    verbs = ("create", "update", "merge", "identical", "conflict", "delete", "skip")
     for line in err.splitlines():
         parts = line.split()
         if len(parts) >= 2 and parts[0] in verbs:

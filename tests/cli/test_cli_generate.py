@@ -129,7 +129,9 @@ def test_diff_prints_unified_diffs(fortress: Fortress, project: Path) -> None:
 # --- the user's edits ------------------------------------------------------------------------
 
 
-def test_an_edited_generated_file_is_a_conflict_and_kept(fortress: Fortress, project: Path) -> None:
+def test_an_edited_file_the_specs_do_not_change_is_left_as_it_is(
+    fortress: Fortress, project: Path
+) -> None:
     service = project / SERVICE
     edited = service.read_bytes() + b"\n\n# my own business rule\n"
     service.write_bytes(edited)
@@ -137,51 +139,82 @@ def test_an_edited_generated_file_is_a_conflict_and_kept(fortress: Fortress, pro
     _edit_spec(project, PAGED)
 
     result = fortress("generate", cwd=project)
+    assert result.code == 0, result.err
     assert service.read_bytes() == edited
-    statuses = status_lines(result.err)
-    assert statuses == {SCHEMA: "update", SERVICE: "conflict"}
-    assert "conflict  app/services/CustomerService.py  (edited since it was generated" in (
-        result.err
-    )
+    assert status_lines(result.err) == {SCHEMA: "update"}
     assert "limit: int = Field(default=7" in (project / SCHEMA).read_text(encoding="utf-8")
     assert _lock(project)["files"][SERVICE]["sha256"] == recorded
     assert not list(project.rglob("*.fortress-tmp"))
 
-    again = fortress("generate", cwd=project)
-    assert status_lines(again.err) == {SERVICE: "conflict"}
+    again = fortress("generate", "--check", cwd=project)
+    assert again.code == 0, again.err
+    assert "in step" in again.err
     assert service.read_bytes() == edited
-    assert result.code == 1
-    assert again.code == 1
 
 
-def test_a_run_with_only_conflicts_left_does_not_say_in_step(
+def test_edits_and_spec_changes_on_other_lines_merge(fortress: Fortress, project: Path) -> None:
+    schema = project / SCHEMA
+    edited = schema.read_text(encoding="utf-8") + "\n\n# my own note\n"
+    schema.write_text(edited, encoding="utf-8")
+    _edit_spec(project, PAGED)
+
+    result = fortress("generate", cwd=project)
+    assert result.code == 0, result.err
+    assert status_lines(result.err) == {SCHEMA: "merge"}
+    merged = schema.read_text(encoding="utf-8")
+    assert merged.endswith("# my own note\n")
+    assert "limit: int = Field(default=7" in merged
+    assert _lock(project)["files"][SCHEMA]["sha256"] != ""
+    before = snapshot(project)
+    again = fortress("generate", cwd=project)
+    assert again.code == 0, again.err
+    assert changed_paths(before, snapshot(project)) == []
+
+
+def test_overlapping_edits_get_conflict_markers_and_exit_1(
     fortress: Fortress, project: Path
 ) -> None:
-    (project / SERVICE).write_text("# mine\n", encoding="utf-8")
+    schema = project / SCHEMA
+    mine = schema.read_text(encoding="utf-8").replace("default=20", "default=30")
+    schema.write_text(mine, encoding="utf-8")
+    _edit_spec(project, PAGED)
+
+    result = run_binary("generate", cwd=project)
+    assert result.code == 1, result.err
+    assert status_lines(result.err) == {SCHEMA: "conflict"}
+    assert "hold conflict markers" in result.err
+    text = schema.read_text(encoding="utf-8")
+    assert "<<<<<<< yours\n" in text and ">>>>>>> fortress\n" in text
+    assert "default=30" in text and "default=7" in text  # neither side is lost
+
+    again = fortress("generate", "--check", cwd=project)
+    assert again.code == 0, again.err  # what remains is the user's to resolve
+
+
+def test_a_missing_merge_base_leaves_the_file_and_exits_1(
+    fortress: Fortress, project: Path
+) -> None:
+    schema = project / SCHEMA
+    recorded = _lock(project)["files"][SCHEMA]["sha256"]
+    (project / ".fortress/base" / recorded).unlink()
+    schema.write_text("# mine\n", encoding="utf-8")
+    _edit_spec(project, PAGED)
     result = fortress("generate", cwd=project)
     assert result.code == 1
-    assert status_lines(result.err) == {SERVICE: "conflict"}
-    # BUG (fortress_gen/cli/_report.py, `run_generate`): when nothing is left to write but a
-    # conflict, the run still says "Everything is in step with the specs", which it is not.
+    assert status_lines(result.err) == {SCHEMA: "skip"}
+    assert "missing from .fortress/base; left as it is" in result.err
     assert "in step" not in result.err
+    assert schema.read_text(encoding="utf-8") == "# mine\n"
 
 
-def test_a_conflict_exits_1_from_the_console_script(fortress: Fortress, project: Path) -> None:
-    (project / SERVICE).write_text("# mine\n", encoding="utf-8")
-    _edit_spec(project, PAGED)
-    result = run_binary("generate", cwd=project)
-    assert "  conflict  app/services/CustomerService.py" in result.err
-    assert (project / SERVICE).read_text(encoding="utf-8") == "# mine\n"
-    assert result.code == 1
-
-
-def test_diff_shows_what_a_conflict_would_have_written(fortress: Fortress, project: Path) -> None:
-    (project / SERVICE).write_text("# mine\n", encoding="utf-8")
-    result = fortress("generate", "--dry-run", "--diff", cwd=project)
-    assert status_lines(result.err) == {SERVICE: "conflict"}
-    # README: "`--diff` shows what Fortress would have written". BUG
-    # (fortress_gen/cli/_report.py, `_diff`): it diffs `plan.changes` only, never conflicts
-    # (FileOp.content of a conflict now carries the text Fortress would write).
+def test_diff_shows_what_a_file_left_alone_would_have_been(
+    fortress: Fortress, tmp_path: Path, template_cache: Path
+) -> None:
+    root = make_project(tmp_path / "shop", template_cache, Customer=CUSTOMER)
+    (root / SERVICE).parent.mkdir(parents=True, exist_ok=True)
+    (root / SERVICE).write_text("# mine\n", encoding="utf-8")
+    result = fortress("generate", "--dry-run", "--diff", cwd=root)
+    assert status_lines(result.err)[SERVICE] == "skip"
     assert f"--- a/{SERVICE}\n+++ b/{SERVICE}\n" in result.out
     assert "-# mine\n" in result.out
     assert "+class CustomerService" in result.out
@@ -196,7 +229,7 @@ def test_a_deleted_generated_file_is_not_recreated(fortress: Fortress, project: 
         SCHEMA: "update",
         "tests/api/test_customers.py": "skip",
     }
-    assert "you deleted it after it was generated; not recreated" in result.err
+    assert "you deleted or moved it after it was generated; not recreated" in result.err
     assert not (project / "tests/api/test_customers.py").exists()
     assert "tests/api/test_customers.py" in _lock(project)["files"]
     before = snapshot(project)
@@ -204,7 +237,7 @@ def test_a_deleted_generated_file_is_not_recreated(fortress: Fortress, project: 
     assert changed_paths(before, snapshot(project)) == []
 
 
-def test_a_file_fortress_never_generated_is_a_conflict(
+def test_a_file_fortress_never_generated_is_left_alone(
     fortress: Fortress, tmp_path: Path, template_cache: Path
 ) -> None:
     root = make_project(tmp_path / "shop", template_cache, Customer=CUSTOMER)
@@ -213,7 +246,7 @@ def test_a_file_fortress_never_generated_is_a_conflict(
     result = fortress("generate", cwd=root)
     assert mine.read_bytes() == b"# my own model\r\n"
     statuses = status_lines(result.err)
-    assert statuses["app/models/Customer.py"] == "conflict"
+    assert statuses["app/models/Customer.py"] == "skip"
     assert "exists but was not generated by Fortress" in result.err
     for path in CUSTOMER_FILES[1:]:
         assert statuses[path] == "create"
@@ -222,7 +255,7 @@ def test_a_file_fortress_never_generated_is_a_conflict(
     assert result.code == 1
 
 
-def test_a_file_that_is_not_text_is_a_conflict_not_a_crash(
+def test_a_file_that_is_not_text_is_left_alone_not_a_crash(
     fortress: Fortress, project: Path
 ) -> None:
     binary = b"\xff\xfe\x00binary"
@@ -234,20 +267,45 @@ def test_a_file_that_is_not_text_is_a_conflict_not_a_crash(
     assert "internal error" not in result.err
     assert status_lines(result.err) == {
         SCHEMA: "update",
-        SERVICE: "conflict",
-        "tests/api/test_customers.py": "conflict",
+        SERVICE: "skip",
+        "tests/api/test_customers.py": "skip",
     }
     assert (project / SERVICE).read_bytes() == binary
     assert (project / "tests/api/test_customers.py").is_dir()
 
 
-def test_a_changed_column_is_refused(fortress: Fortress, project: Path) -> None:
+def test_a_changed_column_writes_a_migration(fortress: Fortress, project: Path) -> None:
     _edit_spec(project, CUSTOMER.replace("max_length: 120", "max_length: 200"))
+    result = fortress("generate", cwd=project)
+    assert result.code == 0, result.err
+    created = [path for path, verb in status_lines(result.err).items() if verb == "create"]
+    (migration,) = [path for path in created if path.startswith("migrations/versions/")]
+    assert migration.endswith("_alter_customers_name.py")
+    assert "type_=sa.String(length=200)" in (project / migration).read_text()
+
+
+def test_a_dropped_field_is_refused_saying_what_it_loses(fortress: Fortress, project: Path) -> None:
+    _edit_spec(project, CUSTOMER.replace("  email: {type: email, unique: true}\n", ""))
+    before = snapshot(project)
+    result = fortress("generate", cwd=project)
+    assert result.code == 1
+    assert "the migration would lose data: drops column customers.email and its data" in result.err
+    assert "--allow-destructive" in result.err
+    assert changed_paths(before, snapshot(project)) == []
+    allowed = fortress("generate", "--allow-destructive", cwd=project)
+    assert allowed.code == 0, allowed.err
+    assert status_lines(allowed.err)
+
+
+def test_a_required_field_without_default_is_located(fortress: Fortress, project: Path) -> None:
+    _edit_spec(project, CUSTOMER + "  age: int\n")
     before = snapshot(project)
     result = fortress("generate", cwd=project)
     assert result.code == 2
-    assert "column customers.name altered" in result.err
-    assert "write the migration by hand" in result.err
+    assert (
+        "specs/Customer.yaml:5:3: fields.age: a required field added to the existing table"
+        " customers needs a value for the rows it may hold (give it a `default:`, which"
+    ) in result.err
     assert changed_paths(before, snapshot(project)) == []
 
 

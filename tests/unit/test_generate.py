@@ -19,6 +19,7 @@ from fortress_gen.errors import ExitCode, FortressError
 from fortress_gen.generate import plan_generation
 from fortress_gen.lock import LOCK_FILE, read_lock
 from fortress_gen.spec.project import load_project
+from fortress_gen.transaction import JOURNAL, pending
 from fortress_gen.write import apply_plan
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -239,7 +240,7 @@ def test_the_lock_is_sorted_json_ending_in_one_newline(project: Path) -> None:
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert list(data["files"]) == sorted(data["files"])
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["formatter"].startswith("ruff ")
     for path, record in data["files"].items():
         assert (project / path).is_file()
@@ -247,18 +248,41 @@ def test_the_lock_is_sorted_json_ending_in_one_newline(project: Path) -> None:
     assert "migrations/versions/" not in "".join(data["files"])  # history, never regenerated
 
 
-def test_a_changed_column_is_refused_and_nothing_written(project: Path) -> None:
+def test_a_changed_column_is_migrated_and_chained(project: Path) -> None:
     _generate(project)
+    (first,) = _migrations(project)
     (project / "specs/Customer.yaml").write_text(
         CUSTOMER.replace("max_length: 120", "max_length: 200"), encoding="utf-8"
+    )
+    _generate(project, now=FROZEN_NOW + timedelta(hours=1))
+    old, new = _migrations(project)
+    assert old == first
+    assert new.name.endswith("_alter_customers_name.py")
+    text = new.read_text(encoding="utf-8")
+    assert f'down_revision: str | Sequence[str] | None = "{read_revision_id(first)}"' in text
+    assert plan_generation(load_project(project), now=FROZEN_NOW).is_noop
+
+
+def test_a_destructive_change_is_refused_unless_allowed(project: Path) -> None:
+    _generate(project)
+    (project / "specs/Customer.yaml").write_text(
+        CUSTOMER.replace("max_length: 120", "max_length: 20"), encoding="utf-8"
     )
     before = _tree(project)
     with pytest.raises(FortressError) as caught:
         plan_generation(load_project(project), now=FROZEN_NOW)
-    assert caught.value.exit_code == ExitCode.USAGE
-    assert "column customers.name altered" in str(caught.value)
-    assert "write the migration by hand" in str(caught.value)
+    assert caught.value.exit_code == ExitCode.FINDINGS
+    assert "the migration would lose data: narrows customers.name from 120 to 20" in str(
+        caught.value
+    )
     assert _tree(project) == before
+    plan = plan_generation(load_project(project), now=FROZEN_NOW, allow_destructive=True)
+    (migration,) = [op for op in plan.ops if op.kind == "migration"]
+    assert migration.path.endswith("_alter_customers_name.py")
+
+
+def read_revision_id(path: Path) -> str:
+    return path.name.split("_")[2]
 
 
 def test_an_empty_project_writes_the_schema_and_the_lock(
@@ -272,30 +296,40 @@ def test_an_empty_project_writes_the_schema_and_the_lock(
     assert plan_generation(load_project(root), now=FROZEN_NOW).is_noop
 
 
-def test_conflicts_keep_their_lock_record_and_carry_the_new_text(project: Path) -> None:
+def test_an_edit_the_specs_do_not_touch_keeps_its_record_and_is_in_step(project: Path) -> None:
     _generate(project)
     service = project / "app/services/CustomerService.py"
     generated = service.read_text(encoding="utf-8")
     recorded = read_lock(project).files["app/services/CustomerService.py"]
     service.write_text(generated + "# mine\n", encoding="utf-8")
     plan = plan_generation(load_project(project), now=FROZEN_NOW)
-    [conflict] = plan.conflicts
-    assert conflict.path == "app/services/CustomerService.py"
-    assert conflict.content == generated
-    assert conflict.old == generated + "# mine\n"
-    assert plan.lock.files[conflict.path] == recorded
+    assert not plan.conflicts
+    assert plan.lock.files["app/services/CustomerService.py"] == recorded
     assert plan.is_noop
 
 
-def test_an_unreadable_generated_path_is_a_conflict(project: Path) -> None:
+def test_every_generated_text_is_kept_as_a_merge_base(project: Path) -> None:
+    _generate(project)
+    lock = read_lock(project)
+    for path, record in lock.files.items():
+        base = (project / ".fortress/base" / record.sha256).read_text(encoding="utf-8")
+        assert base == (project / path).read_text(encoding="utf-8")
+    stored = {p.name for p in (project / ".fortress/base").iterdir()}
+    assert stored == {record.sha256 for record in lock.files.values()}
+
+
+def test_an_unreadable_generated_path_is_left_alone(project: Path) -> None:
     (project / "app/models/Customer.py").mkdir(parents=True)
     (project / "app/services").mkdir(parents=True, exist_ok=True)
     (project / "app/services/CustomerService.py").write_bytes(b"\xff\xfe\x00")
     plan = plan_generation(load_project(project), now=FROZEN_NOW)
-    statuses = {op.path: op.status for op in plan.ops}
-    assert statuses["app/models/Customer.py"] == "conflict"
-    assert statuses["app/services/CustomerService.py"] == "conflict"
+    statuses = {op.path: (op.status, op.blocking) for op in plan.ops}
+    assert statuses["app/models/Customer.py"] == ("skip", True)
+    assert statuses["app/services/CustomerService.py"] == ("skip", True)
     assert "app/models/Customer.py" not in plan.lock.files
+    assert plan.lock.inputs is not None
+    assert "Customer" not in plan.lock.inputs.entities  # rendered again next time
+    assert plan.lock.inputs.specs == ""  # and no fast path hides it
 
 
 def test_a_migration_whose_lock_was_not_written_is_not_written_twice(
@@ -315,7 +349,12 @@ def test_a_migration_whose_lock_was_not_written_is_not_written_twice(
             apply_plan(plan, project)
     [written] = _migrations(project)
     assert not (project / LOCK_FILE).exists()
-    assert not list(project.rglob("*.fortress-tmp"))
+    assert pending(project) == "committed"
+    # The lock is lost (say, the journal and the staged lock were deleted by hand): the
+    # migration on disk is recognised by its revision id.
+    (project / JOURNAL).unlink()
+    for staged in project.rglob("*.fortress-tmp"):
+        staged.unlink()
 
     later = plan_generation(load_project(project), now=FROZEN_NOW + timedelta(hours=5))
     migration_ops = [op for op in later.ops if op.kind == "migration"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fortress_testing import generate, new_project
 
-from fortress_gen.errors import UnsupportedFeatureError
+from fortress_gen.errors import DestructiveChangeError
 from fortress_gen.migrate.heads import current_head, read_revision
 
 HAND_WRITTEN = '''"""A revision a person wrote with `alembic revision`."""
@@ -71,7 +71,7 @@ def test_registrations_keep_a_formatted_file_formatted(
     assert generate(root) == []
 
 
-def test_removing_an_entity_is_refused_and_nothing_is_written(
+def test_removing_an_entity_needs_the_flag_and_nothing_is_written_without_it(
     tmp_path: Path, template_cache: Path
 ) -> None:
     root = new_project(tmp_path / "p", template_cache)
@@ -80,8 +80,12 @@ def test_removing_an_entity_is_refused_and_nothing_is_written(
     generate(root)
     before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     (root / "specs" / "Beta.yaml").unlink()
-    with pytest.raises(UnsupportedFeatureError, match="betas"):
+    with pytest.raises(
+        DestructiveChangeError, match="would lose data: drops table betas"
+    ) as caught:
         generate(root)
+    assert caught.value.exit_code == 1
+    assert "--allow-destructive" in (caught.value.hint or "")
     after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     del before[root / "specs" / "Beta.yaml"]
     assert after == before

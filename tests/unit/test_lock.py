@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from fortress_gen.errors import ExitCode, ProjectError
-from fortress_gen.lock import LOCK_FILE, FileRecord, Lock, digest, read_lock, render_lock
+from fortress_gen.lock import (
+    LOCK_FILE,
+    FileRecord,
+    Inputs,
+    Lock,
+    digest,
+    read_lock,
+    render_lock,
+)
 
 SNAPSHOT = {"format": 1, "tables": {"orders": {"columns": ["id", "total"]}}}
 
@@ -46,11 +55,19 @@ def test_the_lock_is_sorted_indented_json_with_one_trailing_newline() -> None:
     data = json.loads(text)
     assert text == json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert text.endswith("}\n") and not text.endswith("\n\n")
-    assert list(data) == ["files", "formatter", "fortress", "migrations", "version"]
+    assert list(data) == [
+        "files",
+        "formatter",
+        "fortress",
+        "inputs",
+        "migrations",
+        "patches",
+        "version",
+    ]
     assert list(data["files"]) == ["a/y.py", "b/a.py", "b/z.py"]
     assert data["files"]["a/y.py"] == {"entity": None, "sha256": "1" * 64}
     assert data["migrations"] == {"head": "0123456789ab", "snapshot": SNAPSHOT}
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert '\n    "a/y.py": {\n' in text  # one entry per line: diffs stay readable
 
 
@@ -113,3 +130,34 @@ def test_a_lock_from_a_newer_fortress_is_refused(tmp_path: Path) -> None:
     (tmp_path / "fortress.lock").write_text('{"version": 99, "files": {}}\n')
     with pytest.raises(ProjectError, match="newer Fortress"):
         read_lock(tmp_path)
+
+
+def test_inputs_and_patches_round_trip(tmp_path: Path) -> None:
+    lock = replace(
+        _lock(),
+        patches={"app/models/__init__.py": "4" * 64},
+        inputs=Inputs(
+            generator="5" * 64,
+            project="6" * 64,
+            specs_dir="specs",
+            specs="7" * 64,
+            entities={"Order": "8" * 64, "Customer": "9" * 64},
+        ),
+    )
+    (tmp_path / LOCK_FILE).write_text(render_lock(lock), encoding="utf-8")
+    assert read_lock(tmp_path) == lock
+
+
+def test_a_format_1_lock_still_reads_without_inputs(tmp_path: Path) -> None:
+    old = {
+        "version": 1,
+        "fortress": "0.1.0",
+        "formatter": "ruff 0.17.6",
+        "files": {"app/x.py": {"entity": "Order", "sha256": "2" * 64}},
+        "migrations": {"head": "0123456789ab", "snapshot": SNAPSHOT},
+    }
+    (tmp_path / LOCK_FILE).write_text(json.dumps(old), encoding="utf-8")
+    lock = read_lock(tmp_path)
+    assert lock.inputs is None and lock.patches == {}
+    assert lock.files == {"app/x.py": FileRecord("Order", "2" * 64)}
+    assert lock.migration_head == "0123456789ab"

@@ -8,13 +8,21 @@ import pytest
 
 from fortress_gen.literals import py_str
 from fortress_gen.migrate.ops import (
+    AddColumnOp,
+    AlterColumnOp,
     CreateForeignKeyOp,
     CreateIndexOp,
     CreateTableOp,
+    CreateUniqueOp,
+    DropColumnOp,
     DropForeignKeyOp,
     DropIndexOp,
     DropTableOp,
+    DropUniqueOp,
     MigrationOp,
+    RenameTableOp,
+    ReplaceEnumCheckOp,
+    ReplacePrimaryKeyOp,
 )
 from fortress_gen.migrate.render import (
     Atom,
@@ -23,6 +31,7 @@ from fortress_gen.migrate.render import (
     ListExpr,
     layout,
     parse_expr,
+    postgresql_using,
     render_ops,
 )
 from fortress_gen.migrate.snapshot import (
@@ -187,3 +196,105 @@ def test_layout_steps() -> None:
 )
 def test_py_str_round_trips(value: str) -> None:
     assert eval(py_str(value)) == value
+
+
+# --- operations inside an existing table ---------------------------------------------------
+
+LABEL = ColumnSnapshot("label", "sa.String(length=40)", False, '"new"')
+
+
+def test_add_and_drop_column_in_one_block() -> None:
+    note = ColumnSnapshot("note", "sa.Text()", True)
+    assert body(AddColumnOp("tags", note), DropColumnOp("tags", LABEL)) == textwrap.dedent(
+        """\
+        with op.batch_alter_table("tags", schema=None) as batch_op:
+            batch_op.add_column(sa.Column("note", sa.Text(), nullable=True))
+            batch_op.drop_column("label")"""
+    )
+
+
+def test_alter_column_names_only_what_changes() -> None:
+    renamed = ColumnSnapshot("title", "sa.String(length=80)", False, '"new"')
+    assert body(AlterColumnOp("tags", LABEL, renamed)) == textwrap.dedent(
+        """\
+        with op.batch_alter_table("tags", schema=None) as batch_op:
+            batch_op.alter_column(
+                "label",
+                new_column_name="title",
+                existing_type=sa.String(length=40),
+                type_=sa.String(length=80),
+                existing_nullable=False,
+                existing_server_default="new",
+            )"""
+    )
+
+
+def test_alter_column_to_not_null_fills_nulls_first() -> None:
+    old = ColumnSnapshot("rank", "sa.Integer()", True)
+    new = ColumnSnapshot("rank", "sa.Integer()", False, 'sa.text("0")')
+    assert body(AlterColumnOp("tags", old, new, 'sa.text("0")')) == textwrap.dedent(
+        """\
+        op.execute(
+            sa.update(sa.table("tags", sa.column("rank")))
+            .where(sa.column("rank").is_(None))
+            .values(rank=sa.text("0"))
+        )
+        with op.batch_alter_table("tags", schema=None) as batch_op:
+            batch_op.alter_column(
+                "rank", existing_type=sa.Integer(), nullable=False, server_default=sa.text("0")
+            )"""
+    )
+    assert body(AlterColumnOp("tags", new, old)) == textwrap.dedent(
+        """\
+        with op.batch_alter_table("tags", schema=None) as batch_op:
+            batch_op.alter_column(
+                "rank", existing_type=sa.Integer(), nullable=True, server_default=None
+            )"""
+    )
+
+
+def test_unique_constraints() -> None:
+    unique = UniqueSnapshot("uq_tags_label", ("label",))
+    assert body(DropUniqueOp("tags", unique), CreateUniqueOp("tags", unique)) == textwrap.dedent(
+        """\
+        with op.batch_alter_table("tags", schema=None) as batch_op:
+            batch_op.drop_constraint(batch_op.f("uq_tags_label"), type_="unique")
+            batch_op.create_unique_constraint(batch_op.f("uq_tags_label"), ["label"])"""
+    )
+
+
+def test_table_rename_with_its_keys() -> None:
+    ops: tuple[MigrationOp, ...] = (
+        RenameTableOp("labels", "tags"),
+        ReplacePrimaryKeyOp(
+            "tags", PrimaryKeySnapshot("pk_labels", ("id",)), PrimaryKeySnapshot("pk_tags", ("id",))
+        ),
+        ReplaceEnumCheckOp("tags", "kind", "ck_labels_labels_kind", "ck_tags_labels_kind", ("a",)),
+    )
+    assert body(*ops) == textwrap.dedent(
+        """\
+        op.rename_table("labels", "tags")
+        with op.batch_alter_table("tags", schema=None) as batch_op:
+            batch_op.drop_constraint(batch_op.f("pk_labels"), type_="primary")
+            batch_op.create_primary_key(batch_op.f("pk_tags"), ["id"])
+            batch_op.drop_constraint(batch_op.f("ck_labels_labels_kind"), type_="check")
+            batch_op.create_check_constraint(
+                batch_op.f("ck_tags_labels_kind"), sa.column("kind").in_(["a"])
+            )"""
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "using"),
+    [
+        ("sa.String(length=10)", "sa.Integer()", '"c"::integer'),
+        ("sa.Text()", "sa.Numeric(precision=12, scale=2)", '"c"::numeric(12, 2)'),
+        ("sa.String(length=10)", "sa.DateTime(timezone=True)", '"c"::timestamp with time zone'),
+        ("sa.Integer()", "sa.Numeric(precision=12, scale=2)", None),
+        ("sa.Integer()", "sa.BigInteger()", None),
+        ("sa.Integer()", "sa.String(length=10)", None),
+        ("sa.String(length=10)", "sa.Text()", None),
+    ],
+)
+def test_postgresql_using(old: str, new: str, using: str | None) -> None:
+    assert postgresql_using("c", old, new) == using

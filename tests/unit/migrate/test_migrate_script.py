@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from migrate_evolution import step_1, step_2, step_3
 from migrate_samples import all_types, customer, graph, shop, spec
 
 from fortress_gen.errors import FortressError
@@ -27,6 +28,7 @@ from fortress_gen.migrate import (
     slugify,
 )
 from fortress_gen.migrate.ops import MigrationPlan
+from fortress_gen.migrate.renames import declared_renames
 from fortress_gen.spec.model import EntitySpec
 
 NOW = datetime(2026, 2, 3, 4, 5, 6, tzinfo=UTC)
@@ -227,6 +229,49 @@ def _random_specs(rng: random.Random) -> list[EntitySpec]:
     return entities
 
 
+ON_DELETE = ["cascade", "restrict"]
+
+
+def _mutated(rng: random.Random, entities: list[EntitySpec]) -> list[EntitySpec]:
+    """The same entities with fields dropped, renamed, retyped, relaxed and added."""
+    changed = []
+    for entity in entities:
+        fields: dict[str, Any] = {}
+        for name, field in entity.fields.items():
+            data = field.model_dump(exclude_none=True)
+            roll = rng.random()
+            if roll < 0.15:
+                continue
+            if roll < 0.3:
+                data["renamed_from"] = name
+                name = "renamed_" + name
+            elif roll < 0.45 and data["type"] == "str":
+                data["max_length"] = rng.randint(1, 500)
+            elif roll < 0.6:
+                data["required"] = not data["required"]
+            elif roll < 0.7:
+                data["unique"] = not data["unique"]
+            fields[name] = data
+        fields["added_" + str(rng.randint(0, 99))] = {"type": "int", "default": 0}
+        relations = {
+            name: {
+                **rel.model_dump(exclude_none=True),
+                "on_delete": rng.choice(["cascade", "restrict"]),
+            }
+            for name, rel in entity.relations.items()
+        }
+        changed.append(
+            spec(
+                {
+                    **entity.model_dump(exclude_none=True, exclude={"fields", "relations"}),
+                    "fields": fields,
+                    "relations": relations,
+                }
+            )
+        )
+    return changed
+
+
 def _rendered_revisions() -> dict[str, str]:
     files = {}
     for name, entities in {"shop": shop(), "graph": graph(), "types": all_types()}.items():
@@ -241,6 +286,21 @@ def _rendered_revisions() -> dict[str, str]:
     for index in range(60):
         plan = diff_snapshots(None, build_snapshot(_random_specs(rng)))
         files[f"random_{index}"] = new_migration(plan, down_revision=None, now=NOW).source
+    for index in range(40):
+        before = _random_specs(rng)
+        after = _mutated(rng, before)
+        plan = diff_snapshots(
+            build_snapshot(before), build_snapshot(after), declared_renames(after)
+        )
+        files[f"evolved_{index}"] = new_migration(plan, down_revision="x", now=NOW).source
+    for name, (before, after) in {
+        "step_2": (step_1(), step_2()),
+        "step_3": (step_2(), step_3()),
+    }.items():
+        plan = diff_snapshots(
+            build_snapshot(before), build_snapshot(after), declared_renames(after)
+        )
+        files[name] = new_migration(plan, down_revision="x", now=NOW).source
     return files
 
 
@@ -265,7 +325,7 @@ def test_rendered_revisions_are_ruff_clean(tmp_path: Path) -> None:
 
 def test_rendered_revisions_pass_mypy_strict(tmp_path: Path) -> None:
     files = _rendered_revisions()
-    for name in ("shop", "graph", "types", "drop", "random_0"):
+    for name in ("shop", "graph", "types", "drop", "random_0", "step_2", "step_3", "evolved_0"):
         (tmp_path / f"rev_{name}.py").write_text(files[name])
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / ".mypy"), "."],

@@ -53,7 +53,7 @@ LOADER_CASES = [
     (
         "unknown-top-key",
         "entity: Order\ndescripton: An order.\n",
-        "specs/Order.yaml:2:1: unknown key 'descripton', did you mean 'description'? (allowed: entity, description, table, route, id, timestamps, soft_delete, access, operations, fields, relations, list, cache, events)",
+        "specs/Order.yaml:2:1: unknown key 'descripton', did you mean 'description'? (allowed: entity, description, renamed_from, table, route, id, timestamps, soft_delete, access, operations, fields, relations, list, cache, events)",
     ),
     (
         "unknown-field-key",
@@ -63,7 +63,7 @@ LOADER_CASES = [
     (
         "unknown-relation-key",
         "entity: Order\nrelations:\n  customer:\n    targt: Customer\n",
-        "specs/Order.yaml:4:5: relations.customer: unknown key 'targt', did you mean 'target'? (allowed: kind, target, required, on_delete, back_populates)",
+        "specs/Order.yaml:4:5: relations.customer: unknown key 'targt', did you mean 'target'? (allowed: kind, target, required, on_delete, back_populates, renamed_from)",
     ),
     (
         "unknown-list-key",
@@ -219,13 +219,48 @@ LOADER_CASES = [
         (
             "specs/Order.yaml:3:22: fields.b.ge: expected a number, got 'x'\n"
             "specs/Order.yaml:4:13: fields.a.type: 'nope' is not a field type (allowed: str, text, int, bigint, float, decimal, bool, date, datetime, time, uuid, email, url, enum, json, bytes)\n"
-            "specs/Order.yaml:5:1: unknown key 'bogus' (allowed: entity, description, table, route, id, timestamps, soft_delete, access, operations, fields, relations, list, cache, events)"
+            "specs/Order.yaml:5:1: unknown key 'bogus' (allowed: entity, description, renamed_from, table, route, id, timestamps, soft_delete, access, operations, fields, relations, list, cache, events)"
         ),
     ),
 ]
 
 # (id, {file stem or name: text}, the exact message)
 RESOLVE_CASES = [
+    (
+        "renamed-from-itself",
+        {"Order": "entity: Order\nfields:\n  total: {type: int, renamed_from: total}\n"},
+        "specs/Order.yaml:3:36: fields.total.renamed_from: 'total' cannot be renamed from itself (the old name must be gone from the spec; remove `renamed_from` if it is not)",
+    ),
+    (
+        "renamed-from-a-present-field",
+        {
+            "Order": "entity: Order\nfields:\n  total: int\n  sum: {type: int, renamed_from: total}\n"
+        },
+        "specs/Order.yaml:4:34: fields.sum.renamed_from: 'total' is still part of Order (the old name must be gone from the spec; remove `renamed_from` if it is not)",
+    ),
+    (
+        "relation-renamed-from-a-field-column",
+        {
+            "Order": "entity: Order\nfields:\n  buyer_id: int\nrelations:\n  customer: {target: Customer, renamed_from: buyer}\n",
+            "Customer": CUSTOMER,
+        },
+        "specs/Order.yaml:5:46: relations.customer.renamed_from: 'buyer' is still part of Order (the old name must be gone from the spec; remove `renamed_from` if it is not)",
+    ),
+    (
+        "renamed-from-twice",
+        {
+            "Order": "entity: Order\nfields:\n  a: {type: int, renamed_from: old}\n  b: {type: int, renamed_from: old}\n"
+        },
+        "specs/Order.yaml:4:32: fields.b.renamed_from: fields.a is already renamed from 'old' (rename each old name into one new name)",
+    ),
+    (
+        "entity-renamed-from-an-entity",
+        {
+            "Order": "entity: Order\nrenamed_from: Customer\nfields:\n  total: int\n",
+            "Customer": CUSTOMER,
+        },
+        "specs/Order.yaml:2:15: renamed_from: 'Customer' is still an entity of this project (the old name must be gone from the specs; remove `renamed_from` if it is not)",
+    ),
     (
         "reserved-keyword",
         {"Order": "entity: Order\nfields:\n  class: str\n"},
