@@ -22,7 +22,7 @@ from typing import Literal
 from fortress_gen.check.context import Context
 from fortress_gen.check.registry import Finding
 from fortress_gen.check.rules._base import all_args, finding, functions
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 
 __all__ = ["CODES", "check"]
 
@@ -78,7 +78,7 @@ def _sync_access(source: SourceFile) -> Iterator[Finding]:
         for arg in all_args(node):
             if arg.annotation is not None and any(
                 source.qualified(sub) in _SYNC_SESSIONS
-                for sub in ast.walk(arg.annotation)
+                for sub in walk(arg.annotation)
                 if isinstance(sub, (ast.Name, ast.Attribute))
             ):
                 yield finding(
@@ -94,7 +94,7 @@ class _Scopes:
         self._tree = source.tree
         self._owner: dict[int, ast.AST] = {}
         for function in functions(source):
-            for node in ast.walk(function):
+            for node in walk(function):
                 self._owner[id(node)] = function  # innermost wins: walk visits outer first
         self._bindings: dict[int, dict[str, list[tuple[ast.expr, bool]]]] = {}
 
@@ -103,7 +103,7 @@ class _Scopes:
         scope = self._owner.get(id(node), self._tree)
         if id(scope) not in self._bindings:
             found: dict[str, list[tuple[ast.expr, bool]]] = {}
-            for sub in ast.walk(scope):
+            for sub in walk(scope):
                 if isinstance(sub, ast.Assign):
                     for target in sub.targets:
                         if isinstance(target, ast.Name):

@@ -23,7 +23,7 @@ from fortress_gen.check.context import Context
 from fortress_gen.check.registry import Finding
 from fortress_gen.check.rules._base import Function, finding, root_name, route_handlers
 from fortress_gen.check.rules._base import service_params as find_service_params
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 
 __all__ = ["CODES", "check"]
 
@@ -46,7 +46,7 @@ def _check_handler(source: SourceFile, handler: Function) -> Iterator[Finding]:
     calls = sorted(
         (
             node
-            for node in ast.walk(handler)
+            for node in walk(handler)
             if isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and root_name(node.func) in services
@@ -61,10 +61,10 @@ def _check_handler(source: SourceFile, handler: Function) -> Iterator[Finding]:
         return any(
             (isinstance(sub, ast.Name) and sub.id in data)
             or (isinstance(sub, ast.Call) and sub in calls)
-            for sub in ast.walk(node)
+            for sub in walk(node)
         )
 
-    for node in ast.walk(handler):
+    for node in walk(handler):
         if isinstance(node, (ast.For, ast.AsyncFor)) and uses_data(node.iter):
             yield finding(source, node, "FTR201", f"`for` in `{handler.name}`")
         elif isinstance(node, _COMPREHENSIONS) and any(uses_data(g.iter) for g in node.generators):
@@ -83,7 +83,7 @@ def _data_names(handler: Function, services: set[str]) -> set[str]:
     def uses(node: ast.AST | None) -> bool:
         if node is None:
             return False
-        for sub in ast.walk(node):
+        for sub in walk(node):
             if isinstance(sub, ast.Name) and sub.id in data:
                 return True
             if (
@@ -95,12 +95,12 @@ def _data_names(handler: Function, services: set[str]) -> set[str]:
         return False
 
     def bind(target: ast.AST) -> None:
-        for sub in ast.walk(target):
+        for sub in walk(target):
             if isinstance(sub, ast.Name):
                 data.add(sub.id)
 
     nodes = sorted(
-        (n for n in ast.walk(handler) if hasattr(n, "lineno")),
+        (n for n in walk(handler) if hasattr(n, "lineno")),
         key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)),
     )
     for node in nodes:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from fortress_gen.check.context import Context
 from fortress_gen.check.registry import Finding
 from fortress_gen.check.rules._base import Function, finding, route_decorator, route_handlers
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 from fortress_gen.naming import snake_case
 
 __all__ = ["CODES", "check", "is_secret_name"]
@@ -98,10 +98,10 @@ def _hidden(item: ast.AnnAssign) -> bool:
 
 
 def _returned_secrets(source: SourceFile, handler: Function) -> Iterator[Finding]:
-    for node in ast.walk(handler):
+    for node in walk(handler):
         if not (isinstance(node, ast.Return) and node.value is not None):
             continue
-        for sub in ast.walk(node.value):
+        for sub in walk(node.value):
             if isinstance(sub, ast.Dict):
                 for key in sub.keys:
                     if (
@@ -133,7 +133,7 @@ def _envelope_aliases(source: SourceFile) -> frozenset[str]:
 
 
 def _mentions_envelope(node: ast.expr, aliases: frozenset[str]) -> bool:
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, ast.Name) and ("Envelope" in sub.id or sub.id in aliases):
             return True
         if isinstance(sub, ast.Attribute) and "Envelope" in sub.attr:
@@ -163,7 +163,7 @@ def _envelope(source: SourceFile, handler: Function, aliases: frozenset[str]) ->
         what = "response_model" if declared else "return type"
         yield finding(source, handler, "FTR407", f"the {what} of `{handler.name}`")
         return
-    for node in ast.walk(handler):
+    for node in walk(handler):
         if (
             isinstance(node, ast.Return)
             and isinstance(node.value, ast.Call)
