@@ -18,6 +18,7 @@ from fortress_gen.check import drift
 from fortress_gen.check.cache import Cache, Raw, digest
 from fortress_gen.check.config import CheckConfig, load_check_config
 from fortress_gen.check.context import Context
+from fortress_gen.check.parallel import in_parallel
 from fortress_gen.check.registry import RULES, Finding
 from fortress_gen.check.rules import FAMILIES
 from fortress_gen.check.rules.conflicts import check_text
@@ -207,7 +208,9 @@ def _check_sources(
     """The findings of the Python files, from the cache where it is still valid.
 
     With a cache every rule runs (entries hold all findings, selection comes after) and
-    each entry records the project modules its rules looked at, with their hashes.
+    each entry records the project modules its rules looked at, with their hashes. The
+    files the cache does not answer for are checked in parallel when there are many
+    (`parallel.py`).
     """
     shas = {s.relpath: digest(s.data) for s in sources if s.relpath is not None}
 
@@ -222,18 +225,33 @@ def _check_sources(
                 shas[relpath] = ""
         return shas[relpath]
 
-    findings: list[Finding] = []
+    raws: list[Raw | None] = []
     for source in sources:
-        sha = shas.get(source.relpath or "", "")
         raw = None
         if cache is not None and source.relpath is not None:
-            raw = cache.get(source.relpath, sha, dep_sha)
-        if raw is None:
+            raw = cache.get(source.relpath, shas.get(source.relpath, ""), dep_sha)
+        raws.append(raw)
+    todo = [source for source, raw in zip(sources, raws, strict=True) if raw is None]
+    selected = codes if cache is None else list(RULES)
+
+    def check(chunk: Sequence[SourceFile]) -> list[tuple[Raw, set[str]]]:
+        done = []
+        for source in chunk:
             ctx.track()
-            raw = _check_source(source, ctx, codes if cache is None else list(RULES))
-            deps = ctx.tracked()
+            raw = _check_source(source, ctx, selected)
+            done.append((raw, ctx.tracked()))
+        return done
+
+    checked = dict(zip(map(id, todo), in_parallel(todo, check), strict=True))
+    findings: list[Finding] = []
+    for source, cached in zip(sources, raws, strict=True):
+        if cached is None:
+            raw, deps = checked[id(source)]
             if cache is not None and source.relpath is not None:
+                sha = shas.get(source.relpath, "")
                 cache.put(source.relpath, sha, {m: dep_sha(m) for m in sorted(deps)}, raw)
+        else:
+            raw = cached
         findings.extend(Finding(source.path, *item) for item in raw)
     return findings
 

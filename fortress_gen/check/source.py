@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
@@ -126,6 +126,9 @@ class SourceFile:
     relpath: str | None
     data: bytes
     package: str
+    _roots: dict[frozenset[str], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @cached_property
     def text(self) -> str:
@@ -339,6 +342,33 @@ class SourceFile:
             base = self.qualified(node.value)
             return f"{base}.{node.attr}" if base is not None else None
         return None
+
+    def may_refer_to(self, targets: frozenset[str]) -> frozenset[str]:
+        """The imported names through which an expression could refer to one of `targets`.
+
+        ``qualified(node) in targets`` is only possible when the name a chain starts from
+        is one of these: a file that imports none of them needs no look at its calls.
+        """
+        found = self._roots.get(targets)
+        if found is None:
+            found = self._roots[targets] = frozenset(
+                name
+                for name, dotted in self.names.items()
+                if any(t == dotted or t.startswith(dotted + ".") for t in targets)
+            )
+        return found
+
+    def refers_to(self, node: ast.expr, targets: frozenset[str]) -> bool:
+        """``self.qualified(node) in targets``, without building names that cannot match."""
+        roots = self.may_refer_to(targets)
+        if not roots:
+            return False
+        head = node
+        while head.__class__ is ast.Attribute:
+            head = head.value  # type: ignore[attr-defined]
+        if head.__class__ is not ast.Name or head.id not in roots:  # type: ignore[attr-defined]
+            return False
+        return self.qualified(node) in targets
 
     def local_name(self, node: ast.expr) -> str | None:
         """The dotted source text of a name or attribute chain (``a.b.c``), else None."""

@@ -81,7 +81,11 @@ def _imported_raiser(func: ast.expr, source: SourceFile, ctx: Context) -> str | 
         if module and name in ctx.facts(module, "http-raisers", _raiser_finder(ctx)):
             return qualified
         return None
-    if isinstance(func, ast.Name) and func.id not in _local_definitions(source):
+    if (
+        source.star_imports
+        and isinstance(func, ast.Name)
+        and func.id not in _local_definitions(source)
+    ):
         for module in source.star_imports:
             if func.id in ctx.facts(module, "http-raisers", _raiser_finder(ctx)):
                 return f"{module}.{func.id}"

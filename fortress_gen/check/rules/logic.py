@@ -43,10 +43,11 @@ def _check_handler(source: SourceFile, handler: Function) -> Iterator[Finding]:
     services = find_service_params(handler)
     if not services:
         return
+    every = walk(handler)
     calls = sorted(
         (
             node
-            for node in walk(handler)
+            for node in every
             if isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and root_name(node.func) in services
@@ -55,7 +56,7 @@ def _check_handler(source: SourceFile, handler: Function) -> Iterator[Finding]:
     )
     for call in calls[1:]:
         yield finding(source, call, "FTR202", f"`{ast.unparse(call.func)}()` in `{handler.name}`")
-    data = _data_names(handler, services)
+    data = _data_names(every, services)
 
     def uses_data(node: ast.AST) -> bool:
         return any(
@@ -64,7 +65,7 @@ def _check_handler(source: SourceFile, handler: Function) -> Iterator[Finding]:
             for sub in walk(node)
         )
 
-    for node in walk(handler):
+    for node in every:
         if isinstance(node, (ast.For, ast.AsyncFor)) and uses_data(node.iter):
             yield finding(source, node, "FTR201", f"`for` in `{handler.name}`")
         elif isinstance(node, _COMPREHENSIONS) and any(uses_data(g.iter) for g in node.generators):
@@ -76,8 +77,13 @@ def _check_handler(source: SourceFile, handler: Function) -> Iterator[Finding]:
             yield finding(source, node, "FTR203", f"`match` in `{handler.name}`")
 
 
-def _data_names(handler: Function, services: set[str]) -> set[str]:
-    """Names bound (in source order) from expressions that use a service's results."""
+def _data_names(every: list[ast.AST], services: set[str]) -> set[str]:
+    """Names bound (in source order) from expressions that use a service's results.
+
+    Args:
+        every: Every node of the path operation (`walk(handler)`).
+        services: Its parameters that hold a service.
+    """
     data: set[str] = set()
 
     def uses(node: ast.AST | None) -> bool:
@@ -100,7 +106,7 @@ def _data_names(handler: Function, services: set[str]) -> set[str]:
                 data.add(sub.id)
 
     nodes = sorted(
-        (n for n in walk(handler) if hasattr(n, "lineno")),
+        (n for n in every if hasattr(n, "lineno")),
         key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)),
     )
     for node in nodes:

@@ -62,23 +62,38 @@ def _response_classes(source: SourceFile, ctx: Context) -> Iterator[Finding]:
     assert source.tree is not None
     responses: set[str] = set()
     for node in source.nodes(ast.ClassDef):
-        bases = {ast.unparse(b).rpartition(".")[2] for b in node.bases}
-        if not (node.name.endswith("Response") or bases & responses):
+        if not (node.name.endswith("Response") or (responses and _bases(node) & responses)):
             continue
         responses.add(node.name)
         entity = node.name.removesuffix("Response")
-        declared = ctx.public_fields(entity) if entity in ctx.entities else frozenset()
+        declared: frozenset[str] | None = None  # read from the spec when first needed
         for item in node.body:
-            if (
+            if not (
                 isinstance(item, ast.AnnAssign)
                 and isinstance(item.target, ast.Name)
                 and is_secret_name(item.target.id)
-                and item.target.id not in declared
-                and not _hidden(item)
             ):
+                continue
+            if declared is None:
+                declared = ctx.public_fields(entity) if entity in ctx.entities else frozenset()
+            if item.target.id not in declared and not _hidden(item):
                 yield finding(
                     source, item.target, "FTR406", f"field `{item.target.id}` of `{node.name}`"
                 )
+
+
+def _bases(node: ast.ClassDef) -> set[str]:
+    """The last dotted part of each base class (``Base`` of ``models.Base``)."""
+    return {_last_part(b) for b in node.bases}
+
+
+def _last_part(node: ast.expr) -> str:
+    """``ast.unparse(node).rpartition(".")[2]``, without unparsing names and attributes."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ast.unparse(node).rpartition(".")[2]
 
 
 def _hidden(item: ast.AnnAssign) -> bool:
@@ -110,7 +125,11 @@ def _returned_secrets(source: SourceFile, handler: Function) -> Iterator[Finding
                         and is_secret_name(key.value)
                     ):
                         yield finding(source, key, "FTR406", f"key {key.value!r} returned")
-            elif isinstance(sub, ast.Call) and ast.unparse(sub.func) == "dict":
+            elif (
+                isinstance(sub, ast.Call)
+                and isinstance(sub.func, ast.Name)
+                and sub.func.id == "dict"
+            ):
                 for keyword in sub.keywords:
                     if keyword.arg and is_secret_name(keyword.arg):
                         yield finding(source, keyword, "FTR406", f"key {keyword.arg!r} returned")
@@ -167,7 +186,7 @@ def _envelope(source: SourceFile, handler: Function, aliases: frozenset[str]) ->
         if (
             isinstance(node, ast.Return)
             and isinstance(node.value, ast.Call)
-            and ast.unparse(node.value.func).rpartition(".")[2].endswith("Response")
+            and _last_part(node.value.func).endswith("Response")
         ):
             yield finding(
                 source, node, "FTR407", f"`{handler.name}` returns `{ast.unparse(node.value.func)}`"

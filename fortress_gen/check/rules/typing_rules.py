@@ -36,6 +36,8 @@ def check(source: SourceFile, ctx: Context) -> Iterator[Finding]:
 
 def _optionals(source: SourceFile) -> Iterator[Finding]:
     assert source.tree is not None
+    if not source.may_refer_to(_OPTIONAL | _UNION):
+        return  # nothing imported from typing could name Optional or Union
     seen: set[tuple[int, int]] = set()
     pending = list(annotation_nodes(source))
     while pending:
