@@ -19,7 +19,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from fortress_gen.check.source import SourceFile
 
@@ -93,7 +93,7 @@ def in_parallel(
         zip(shares[0], check([sources[i] for i in shares[0]]), strict=True)
     )
     for pid, fd, share in workers:
-        part = _collect(pid, fd, len(share))
+        part: list[_Result] | None = _collect(pid, fd, len(share))
         if part is None:  # the worker failed: check its share here
             part = check([sources[i] for i in share])
         results.update(zip(share, part, strict=True))
@@ -120,7 +120,7 @@ def _fork(
     return pid, read
 
 
-def _collect(pid: int, fd: int, size: int) -> list[_Result] | None:
+def _collect(pid: int, fd: int, size: int) -> list[Any] | None:
     """A worker's results, or None when it failed."""
     with os.fdopen(fd, "rb") as stream:
         data = stream.read()

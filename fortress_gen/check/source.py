@@ -192,7 +192,7 @@ class SourceFile:
         if any(t in _LEAVES for t in types):
             if self.tree is None:
                 return []
-            return sorted(  # type: ignore[return-value]
+            return sorted(
                 (n for n in walk(self.tree) if isinstance(n, types)),
                 key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)),
             )
@@ -365,8 +365,8 @@ class SourceFile:
             return False
         head = node
         while head.__class__ is ast.Attribute:
-            head = head.value  # type: ignore[attr-defined]
-        if head.__class__ is not ast.Name or head.id not in roots:  # type: ignore[attr-defined]
+            head = head.value
+        if head.__class__ is not ast.Name or head.id not in roots:
             return False
         return self.qualified(node) in targets
 
