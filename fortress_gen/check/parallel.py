@@ -7,8 +7,10 @@ findings (pickled through a pipe). A worker that fails in any way has its share 
 again in the parent, so the result never depends on whether, or how, the work was split.
 
 Files that look at each other (an endpoint and its service, a service and its repository)
-go to the same worker, so few modules are parsed twice. Set ``FORTRESS_CHECK_JOBS=1`` to
-check in one process, or to a number of processes to use.
+go to the same worker, so few modules are parsed twice. On a busy machine (a load average
+that leaves less than two cores idle) the check stays in one process: there the workers'
+extra work (modules both parse) costs more than the cores they compete for give back. Set
+``FORTRESS_CHECK_JOBS=1`` to check in one process, or to a number of processes to use.
 """
 
 from __future__ import annotations
@@ -42,9 +44,12 @@ def jobs(size: int) -> int:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - Linux has it
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, _MAX_JOBS))
+        idle = cores - os.getloadavg()[0]
+    except (AttributeError, OSError):  # pragma: no cover - Linux has both
+        return 1
+    # On a busy machine the workers only compete with each other and with the files they
+    # both parse: fork only as many as there are idle cores.
+    return max(1, min(cores, _MAX_JOBS, round(idle)))
 
 
 def _affinity(source: SourceFile) -> str:
