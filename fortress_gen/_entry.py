@@ -2,7 +2,8 @@
 
 `fortress generate --check` runs on every commit (pre-commit) and in CI. When nothing can
 have changed (`fortress_gen.fastpath`), it answers here, before typer, pydantic and Jinja are
-imported (together about 0.3 s); otherwise the full CLI runs.
+imported (together about 0.3 s); otherwise the full CLI runs. A plain `fortress check`
+command line runs without typer too (`fortress_gen.check.command`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def main() -> None:
     """Run `fortress`."""
     if _answered_fast(sys.argv[1:]):
         return
+    if sys.argv[1:2] == ["check"]:
+        from fortress_gen.check.command import answer
+
+        answer(sys.argv[2:])  # exits, unless the command line needs typer
     from fortress_gen.cli import main as cli_main
 
     cli_main()

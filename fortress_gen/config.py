@@ -9,12 +9,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from fortress_gen.errors import Location, ProjectError, SpecError, SpecErrors
+from fortress_gen.root import CONFIG_FILE, NOT_A_PROJECT_HINT, find_project_root
 from fortress_gen.spec.loader import parse_yaml, validation_errors
 
 __all__ = ["CONFIG_FILE", "ProjectConfig", "find_project_root", "load_config"]
 
-CONFIG_FILE = "fortress.yaml"
-_NOT_A_PROJECT_HINT = "run `fortress new-project NAME` or create fortress.yaml"
+_NOT_A_PROJECT_HINT = NOT_A_PROJECT_HINT
 
 
 class ProjectConfig(BaseModel):
@@ -102,27 +102,3 @@ def load_config(root: Path) -> ProjectConfig:
         return ProjectConfig.model_validate(data)
     except ValidationError as exc:
         raise SpecErrors(validation_errors(exc, parsed, ProjectConfig)) from None
-
-
-def find_project_root(start: Path) -> Path:
-    """Walk up from `start` to the directory that holds fortress.yaml.
-
-    Args:
-        start: A directory (or file) inside the project.
-
-    Returns:
-        The project root (absolute).
-
-    Raises:
-        ProjectError: No directory from `start` upwards holds fortress.yaml.
-    """
-    current = start.resolve()
-    if current.is_file():
-        current = current.parent
-    for directory in (current, *current.parents):
-        if (directory / CONFIG_FILE).is_file():
-            return directory
-    raise ProjectError(
-        f"not a Fortress project: no {CONFIG_FILE} in {current.as_posix()} or its parents",
-        hint=_NOT_A_PROJECT_HINT,
-    )

@@ -16,7 +16,7 @@ alone, so the rule always agrees with `fortress generate --check`:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,7 +46,11 @@ def plan_for_check(project: Project) -> Plan:
 
 
 def drift_findings(
-    root: Path, settings: Settings, shown: Callable[[str], str], cache: Cache | None = None
+    root: Path,
+    settings: Settings,
+    shown: Callable[[str], str],
+    cache: Cache | None = None,
+    known: Mapping[str, bytes] | None = None,
 ) -> list[Finding]:
     """Findings for every place the project is out of step with its specs.
 
@@ -58,6 +62,7 @@ def drift_findings(
         settings: Its settings.
         shown: Turns a project-relative path into the path findings show.
         cache: The check cache, if any.
+        known: Project-relative path -> bytes of files already read (not read again).
 
     Raises:
         FortressError: The specs do not load (located, like `fortress generate` reports).
@@ -67,14 +72,15 @@ def drift_findings(
     if in_step(root):  # the lock's fingerprints prove nothing can have drifted
         return []
     stored = cache.drift if cache is not None else None
+    known = known or {}
     if stored is not None and stored.get("inputs") == _inputs(
-        root, settings, stored.get("paths", [])
+        root, settings, stored.get("paths", []), known
     ):
         return [Finding(shown(path), *rest) for path, *rest in stored["findings"]]
     findings, paths = _plan_findings(root)
     if cache is not None:
         cache.drift = {
-            "inputs": _inputs(root, settings, paths),
+            "inputs": _inputs(root, settings, paths, {}),
             "paths": paths,
             "findings": [[path, f.line, f.column, f.code, f.message] for path, f in findings],
         }
@@ -82,7 +88,7 @@ def drift_findings(
     return [replace(f, path=shown(path)) for path, f in findings]
 
 
-def _inputs(root: Path, settings: Settings, paths: list[str]) -> str:
+def _inputs(root: Path, settings: Settings, paths: list[str], known: Mapping[str, bytes]) -> str:
     """A hash of everything `plan_generation` reads."""
     from fortress_gen.format import formatter_version
 
@@ -93,12 +99,16 @@ def _inputs(root: Path, settings: Settings, paths: list[str]) -> str:
     migrations = root / "migrations" / "versions"
     listed += sorted(migrations.glob("*.py")) if migrations.is_dir() else []
     names = ["fortress.yaml", "fortress.lock", "pyproject.toml", *paths]
-    for path in [root / name for name in names] + listed:
-        h.update(path.as_posix().encode())
-        try:
-            h.update(path.read_bytes())
-        except OSError:
-            h.update(b"\0absent")
+    names += [path.relative_to(root).as_posix() for path in listed]
+    for name in names:
+        h.update(name.encode())
+        data = known.get(name)
+        if data is None:
+            try:
+                data = (root / name).read_bytes()
+            except OSError:
+                data = b"\0absent"
+        h.update(data)
     return h.hexdigest()
 
 

@@ -7,6 +7,7 @@ whole project is checked (no PATHS, or the project root among them).
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from fortress_gen.check import drift
 from fortress_gen.check.cache import Cache, Raw, digest
 from fortress_gen.check.config import CheckConfig, load_check_config
 from fortress_gen.check.context import Context
+from fortress_gen.check.parallel import in_parallel
 from fortress_gen.check.registry import RULES, Finding
 from fortress_gen.check.rules import FAMILIES
 from fortress_gen.check.rules.conflicts import check_text
@@ -112,6 +114,26 @@ def run_check(
         ProjectError: A path does not exist, or `[tool.fortress]` is invalid.
         FortressError: fortress.yaml (or, for drift, a spec) is invalid.
     """
+    # The syntax trees are hundreds of thousands of objects without cycles: left on, the
+    # cycle collector scans them again each time a few hundred more are made (most of an
+    # uncached run). What a check allocates is freed by reference counting anyway.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(root, paths, select, ignore, cwd, use_cache)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(
+    root: Path,
+    paths: Sequence[Path],
+    select: Sequence[str] | None,
+    ignore: Sequence[str],
+    cwd: Path | None,
+    use_cache: bool,
+) -> CheckResult:
     root = root.resolve()
     here = (cwd or Path.cwd()).resolve()
     settings = read_settings(root)
@@ -146,7 +168,8 @@ def run_check(
     findings, sources = _read(files, root, here, ctx)
     findings += _check_sources(sources, ctx, codes, cache)
     if any(code in codes for code in drift.CODES) and whole:
-        findings += drift.drift_findings(root, settings, shown, cache)
+        known = {s.relpath: s.data for s in sources if s.relpath is not None}
+        findings += drift.drift_findings(root, settings, shown, cache, known)
     if cache is not None:
         cache.save({s.relpath for s in sources if s.relpath} if whole else None)
     kept = _kept(findings, sources, config, root, here)
@@ -185,7 +208,9 @@ def _check_sources(
     """The findings of the Python files, from the cache where it is still valid.
 
     With a cache every rule runs (entries hold all findings, selection comes after) and
-    each entry records the project modules its rules looked at, with their hashes.
+    each entry records the project modules its rules looked at, with their hashes. The
+    files the cache does not answer for are checked in parallel when there are many
+    (`parallel.py`).
     """
     shas = {s.relpath: digest(s.data) for s in sources if s.relpath is not None}
 
@@ -200,18 +225,33 @@ def _check_sources(
                 shas[relpath] = ""
         return shas[relpath]
 
-    findings: list[Finding] = []
+    raws: list[Raw | None] = []
     for source in sources:
-        sha = shas.get(source.relpath or "", "")
         raw = None
         if cache is not None and source.relpath is not None:
-            raw = cache.get(source.relpath, sha, dep_sha)
-        if raw is None:
+            raw = cache.get(source.relpath, shas.get(source.relpath, ""), dep_sha)
+        raws.append(raw)
+    todo = [source for source, raw in zip(sources, raws, strict=True) if raw is None]
+    selected = codes if cache is None else list(RULES)
+
+    def check(chunk: Sequence[SourceFile]) -> list[tuple[Raw, set[str]]]:
+        done = []
+        for source in chunk:
             ctx.track()
-            raw = _check_source(source, ctx, codes if cache is None else list(RULES))
-            deps = ctx.tracked()
+            raw = _check_source(source, ctx, selected)
+            done.append((raw, ctx.tracked()))
+        return done
+
+    checked = dict(zip(map(id, todo), in_parallel(todo, check), strict=True))
+    findings: list[Finding] = []
+    for source, cached in zip(sources, raws, strict=True):
+        if cached is None:
+            raw, deps = checked[id(source)]
             if cache is not None and source.relpath is not None:
+                sha = shas.get(source.relpath, "")
                 cache.put(source.relpath, sha, {m: dep_sha(m) for m in sorted(deps)}, raw)
+        else:
+            raw = cached
         findings.extend(Finding(source.path, *item) for item in raw)
     return findings
 
@@ -281,13 +321,13 @@ def _collect(targets: Sequence[Path], root: Path, config: CheckConfig) -> list[P
                 for d in subdirs
                 if d not in _SKIP_DIRS
                 and not d.endswith(".egg-info")
-                and not _excluded(base / d, root, config)
+                and not (config.exclude and _excluded(base / d, root, config))
             )
             for name in sorted(names):
                 path = base / name
                 if (
                     name.endswith(".py") or path.suffix in _TEXT_SUFFIXES or name in _TEXT_NAMES
-                ) and not _excluded(path, root, config):
+                ) and not (config.exclude and _excluded(path, root, config)):
                     found[path] = None
     return sorted(found)
 
@@ -303,6 +343,9 @@ def _relpath(path: Path, root: Path, cwd: Path | None = None) -> str | None:
     Paths found by walking a resolved folder are compared as they are (no system call
     per file); others are resolved first.
     """
+    text, prefix = str(path), str(root) + os.sep
+    if text.startswith(prefix) and os.sep == "/":  # the common case, without pathlib
+        return text[len(prefix) :]
     absolute = path if path.is_absolute() else (cwd or Path.cwd()) / path
     try:
         return absolute.relative_to(root).as_posix()
@@ -316,6 +359,9 @@ def _relpath(path: Path, root: Path, cwd: Path | None = None) -> str | None:
 
 def _shown(path: Path, here: Path) -> str:
     """A path as findings show it: relative to the current directory when inside it."""
+    text, prefix = str(path), str(here) + os.sep
+    if text.startswith(prefix) and os.sep == "/":
+        return text[len(prefix) :]
     try:
         return path.relative_to(here).as_posix()
     except ValueError:

@@ -20,7 +20,7 @@ NowOption = typer.Option(None, "--now", help=NOW_HELP, show_default=False)
 
 def project_root(root: Path | None) -> Path:
     """The project root: `--root`, else the nearest parent directory with a fortress.yaml."""
-    from fortress_gen.config import find_project_root  # pydantic; not needed for `--help`
+    from fortress_gen.root import find_project_root
 
     return find_project_root(root if root is not None else Path.cwd())
 

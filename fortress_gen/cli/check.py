@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from fortress_gen.cli._console import console
-from fortress_gen.cli._options import RootOption, project_root
+from fortress_gen.cli._options import RootOption
 
 EPILOG = """\b
 Examples:
@@ -23,15 +23,6 @@ Changes no file; keeps a cache in .fortress_cache/ (ignored by git, safe to dele
 """
 
 FORMAT_HELP = "text (like ruff), json, github (Actions annotations) or sarif (2.1.0)."
-
-
-def _codes(values: list[str] | None, option: str) -> list[str] | None:
-    """Codes of a repeatable, comma-separated option (``--ignore FTR1,FTR405``)."""
-    if values is None:
-        return None
-    from fortress_gen.check.config import parse_codes
-
-    return list(parse_codes([c for v in values for c in v.split(",") if c.strip()], option))
 
 
 def command(
@@ -60,34 +51,15 @@ def command(
     root: Path | None = RootOption,
 ) -> None:
     """Check the code against the architecture, the seed's rules and the specs."""
-    from fortress_gen.check.report import FORMATS, render
-    from fortress_gen.errors import ExitCode, FortressError
+    from fortress_gen.check.command import CheckOptions, run
+    from fortress_gen.errors import ExitCode
 
     if list_rules:
         from fortress_gen.check.registry import RULES
 
         console.result("".join(f"{r.code}  {r.name:<40} {r.message}\n" for r in RULES.values()))
         raise typer.Exit(int(ExitCode.OK))
-    if output_format not in FORMATS:
-        raise FortressError(
-            f"--format: '{output_format}' is not a format", hint="allowed: " + ", ".join(FORMATS)
-        )
-    from fortress_gen.check.runner import run_check
-
-    start = root if root is not None else (paths[0] if paths else None)
-    result = run_check(
-        project_root(start),
-        paths or (),
-        select=_codes(select, "--select"),
-        ignore=_codes(ignore, "--ignore") or (),
-        use_cache=not no_cache,
+    options = CheckOptions(
+        list(paths or ()), output_format, select, ignore, no_cache, no_hints, root
     )
-    console.result(render(result.findings, output_format, hints=not no_hints))
-    count = len(result.findings)
-    if count:
-        files = len({f.path for f in result.findings})
-        plural = ("s" if count > 1 else "", "s" if files > 1 else "")
-        console.info(f"Found {count} finding{plural[0]} in {files} file{plural[1]}.")
-        raise typer.Exit(int(ExitCode.FINDINGS))
-    console.info(f"All checks passed ({result.files} files).")
-    raise typer.Exit(int(ExitCode.OK))
+    raise typer.Exit(run(options))

@@ -6,7 +6,7 @@ import ast
 from collections.abc import Iterator
 
 from fortress_gen.check.registry import RULES, Finding
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 
 __all__ = [
     "ROUTE_METHODS",
@@ -167,7 +167,7 @@ def unquoted(annotation: ast.expr) -> ast.expr:
             parsed = ast.parse(annotation.value.strip(), mode="eval").body
         except SyntaxError:
             return annotation
-        for node in ast.walk(parsed):
+        for node in walk(parsed):
             if hasattr(node, "lineno"):
                 ast.copy_location(node, annotation)
         return parsed

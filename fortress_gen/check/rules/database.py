@@ -22,7 +22,7 @@ from typing import Literal
 from fortress_gen.check.context import Context
 from fortress_gen.check.registry import Finding
 from fortress_gen.check.rules._base import all_args, finding, functions
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 
 __all__ = ["CODES", "check"]
 
@@ -71,14 +71,17 @@ def _sync_access(source: SourceFile) -> Iterator[Finding]:
         drivers = sorted({m.split(".")[0] for m in imported.modules} & _SYNC_DRIVERS)
         if drivers:
             yield finding(source, imported.node, "FTR403", f"the driver `{drivers[0]}`")
-    for call in source.nodes(ast.Call):
-        if source.qualified(call.func) in _SYNC_FACTORIES:
-            yield finding(source, call, "FTR403", f"`{ast.unparse(call.func)}()`")
+    if source.may_refer_to(_SYNC_FACTORIES):
+        for call in source.nodes(ast.Call):
+            if source.refers_to(call.func, _SYNC_FACTORIES):
+                yield finding(source, call, "FTR403", f"`{ast.unparse(call.func)}()`")
+    if not source.may_refer_to(_SYNC_SESSIONS):
+        return
     for node in source.nodes(ast.AsyncFunctionDef):
         for arg in all_args(node):
             if arg.annotation is not None and any(
-                source.qualified(sub) in _SYNC_SESSIONS
-                for sub in ast.walk(arg.annotation)
+                source.refers_to(sub, _SYNC_SESSIONS)
+                for sub in walk(arg.annotation)
                 if isinstance(sub, (ast.Name, ast.Attribute))
             ):
                 yield finding(
@@ -94,7 +97,7 @@ class _Scopes:
         self._tree = source.tree
         self._owner: dict[int, ast.AST] = {}
         for function in functions(source):
-            for node in ast.walk(function):
+            for node in walk(function):
                 self._owner[id(node)] = function  # innermost wins: walk visits outer first
         self._bindings: dict[int, dict[str, list[tuple[ast.expr, bool]]]] = {}
 
@@ -103,7 +106,7 @@ class _Scopes:
         scope = self._owner.get(id(node), self._tree)
         if id(scope) not in self._bindings:
             found: dict[str, list[tuple[ast.expr, bool]]] = {}
-            for sub in ast.walk(scope):
+            for sub in walk(scope):
                 if isinstance(sub, ast.Assign):
                     for target in sub.targets:
                         if isinstance(target, ast.Name):
@@ -130,8 +133,8 @@ def _built_sql(source: SourceFile) -> Iterator[Finding]:
     for node in source.nodes(ast.Call):
         if not node.args:
             continue
-        is_text = source.qualified(node.func) in _TEXT
         is_execute = isinstance(node.func, ast.Attribute) and node.func.attr in _EXECUTE
+        is_text = not is_execute and source.refers_to(node.func, _TEXT)
         if not (is_text or is_execute):
             continue
         if scopes is None:

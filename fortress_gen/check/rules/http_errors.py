@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from fortress_gen.check.context import Context
 from fortress_gen.check.registry import Finding
 from fortress_gen.check.rules._base import finding
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 
 __all__ = ["CODES", "HTTP_EXCEPTIONS", "check"]
 
@@ -81,7 +81,11 @@ def _imported_raiser(func: ast.expr, source: SourceFile, ctx: Context) -> str | 
         if module and name in ctx.facts(module, "http-raisers", _raiser_finder(ctx)):
             return qualified
         return None
-    if isinstance(func, ast.Name) and func.id not in _local_definitions(source):
+    if (
+        source.star_imports
+        and isinstance(func, ast.Name)
+        and func.id not in _local_definitions(source)
+    ):
         for module in source.star_imports:
             if func.id in ctx.facts(module, "http-raisers", _raiser_finder(ctx)):
                 return f"{module}.{func.id}"
@@ -166,7 +170,7 @@ def _raises(
     variables: set[str],
     found: set[str],
 ) -> bool:
-    for node in ast.walk(body):
+    for node in walk(body):
         if isinstance(node, ast.Raise) and node.exc is not None:
             raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
             if _is_http(raised, source, ctx, classes) or (

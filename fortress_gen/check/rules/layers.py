@@ -38,18 +38,17 @@ def _imports(source: SourceFile, layer: str, ctx: Context) -> Iterator[Finding]:
     for imported in source.imports:
         node = imported.node
         targets = {layer_of(m, ctx.package) for m in imported.modules} - {None}
-        shown = _shown(imported.node)
         if layer == "api":
             if "repositories" in targets:
-                yield finding(source, node, "FTR101", shown)
+                yield finding(source, node, "FTR101", _shown(node))
             if "models" in targets or _is_query_api(imported.node, source):
-                yield finding(source, node, "FTR102", shown)
+                yield finding(source, node, "FTR102", _shown(node))
         if layer in _CORE and {m.split(".")[0] for m in imported.modules} & _FRAMEWORKS:
-            yield finding(source, node, "FTR104", shown)
+            yield finding(source, node, "FTR104", _shown(node))
         if layer in _RANK:
             upward = sorted(t for t in targets if t in _RANK and _RANK[t] > _RANK[layer])
             if upward and layer == "repositories":
-                yield finding(source, node, "FTR106", shown)
+                yield finding(source, node, "FTR106", _shown(node))
             elif upward:
                 yield finding(source, node, "FTR107", f"{layer} -> {', '.join(upward)}")
 

@@ -23,7 +23,7 @@ from fortress_gen.check.context import Context
 from fortress_gen.check.registry import Finding
 from fortress_gen.check.rules._base import Function, finding, root_name, route_handlers
 from fortress_gen.check.rules._base import service_params as find_service_params
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 
 __all__ = ["CODES", "check"]
 
@@ -43,10 +43,11 @@ def _check_handler(source: SourceFile, handler: Function) -> Iterator[Finding]:
     services = find_service_params(handler)
     if not services:
         return
+    every = walk(handler)
     calls = sorted(
         (
             node
-            for node in ast.walk(handler)
+            for node in every
             if isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and root_name(node.func) in services
@@ -55,16 +56,16 @@ def _check_handler(source: SourceFile, handler: Function) -> Iterator[Finding]:
     )
     for call in calls[1:]:
         yield finding(source, call, "FTR202", f"`{ast.unparse(call.func)}()` in `{handler.name}`")
-    data = _data_names(handler, services)
+    data = _data_names(every, services)
 
     def uses_data(node: ast.AST) -> bool:
         return any(
             (isinstance(sub, ast.Name) and sub.id in data)
             or (isinstance(sub, ast.Call) and sub in calls)
-            for sub in ast.walk(node)
+            for sub in walk(node)
         )
 
-    for node in ast.walk(handler):
+    for node in every:
         if isinstance(node, (ast.For, ast.AsyncFor)) and uses_data(node.iter):
             yield finding(source, node, "FTR201", f"`for` in `{handler.name}`")
         elif isinstance(node, _COMPREHENSIONS) and any(uses_data(g.iter) for g in node.generators):
@@ -76,14 +77,19 @@ def _check_handler(source: SourceFile, handler: Function) -> Iterator[Finding]:
             yield finding(source, node, "FTR203", f"`match` in `{handler.name}`")
 
 
-def _data_names(handler: Function, services: set[str]) -> set[str]:
-    """Names bound (in source order) from expressions that use a service's results."""
+def _data_names(every: list[ast.AST], services: set[str]) -> set[str]:
+    """Names bound (in source order) from expressions that use a service's results.
+
+    Args:
+        every: Every node of the path operation (`walk(handler)`).
+        services: Its parameters that hold a service.
+    """
     data: set[str] = set()
 
     def uses(node: ast.AST | None) -> bool:
         if node is None:
             return False
-        for sub in ast.walk(node):
+        for sub in walk(node):
             if isinstance(sub, ast.Name) and sub.id in data:
                 return True
             if (
@@ -95,12 +101,12 @@ def _data_names(handler: Function, services: set[str]) -> set[str]:
         return False
 
     def bind(target: ast.AST) -> None:
-        for sub in ast.walk(target):
+        for sub in walk(target):
             if isinstance(sub, ast.Name):
                 data.add(sub.id)
 
     nodes = sorted(
-        (n for n in ast.walk(handler) if hasattr(n, "lineno")),
+        (n for n in every if hasattr(n, "lineno")),
         key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0)),
     )
     for node in nodes:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from fortress_gen.check.context import Context
 from fortress_gen.check.registry import Finding
 from fortress_gen.check.rules._base import Function, finding, route_decorator, route_handlers
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 from fortress_gen.naming import snake_case
 
 __all__ = ["CODES", "check", "is_secret_name"]
@@ -62,23 +62,38 @@ def _response_classes(source: SourceFile, ctx: Context) -> Iterator[Finding]:
     assert source.tree is not None
     responses: set[str] = set()
     for node in source.nodes(ast.ClassDef):
-        bases = {ast.unparse(b).rpartition(".")[2] for b in node.bases}
-        if not (node.name.endswith("Response") or bases & responses):
+        if not (node.name.endswith("Response") or (responses and _bases(node) & responses)):
             continue
         responses.add(node.name)
         entity = node.name.removesuffix("Response")
-        declared = ctx.public_fields(entity) if entity in ctx.entities else frozenset()
+        declared: frozenset[str] | None = None  # read from the spec when first needed
         for item in node.body:
-            if (
+            if not (
                 isinstance(item, ast.AnnAssign)
                 and isinstance(item.target, ast.Name)
                 and is_secret_name(item.target.id)
-                and item.target.id not in declared
-                and not _hidden(item)
             ):
+                continue
+            if declared is None:
+                declared = ctx.public_fields(entity) if entity in ctx.entities else frozenset()
+            if item.target.id not in declared and not _hidden(item):
                 yield finding(
                     source, item.target, "FTR406", f"field `{item.target.id}` of `{node.name}`"
                 )
+
+
+def _bases(node: ast.ClassDef) -> set[str]:
+    """The last dotted part of each base class (``Base`` of ``models.Base``)."""
+    return {_last_part(b) for b in node.bases}
+
+
+def _last_part(node: ast.expr) -> str:
+    """``ast.unparse(node).rpartition(".")[2]``, without unparsing names and attributes."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ast.unparse(node).rpartition(".")[2]
 
 
 def _hidden(item: ast.AnnAssign) -> bool:
@@ -98,10 +113,10 @@ def _hidden(item: ast.AnnAssign) -> bool:
 
 
 def _returned_secrets(source: SourceFile, handler: Function) -> Iterator[Finding]:
-    for node in ast.walk(handler):
+    for node in walk(handler):
         if not (isinstance(node, ast.Return) and node.value is not None):
             continue
-        for sub in ast.walk(node.value):
+        for sub in walk(node.value):
             if isinstance(sub, ast.Dict):
                 for key in sub.keys:
                     if (
@@ -110,7 +125,11 @@ def _returned_secrets(source: SourceFile, handler: Function) -> Iterator[Finding
                         and is_secret_name(key.value)
                     ):
                         yield finding(source, key, "FTR406", f"key {key.value!r} returned")
-            elif isinstance(sub, ast.Call) and ast.unparse(sub.func) == "dict":
+            elif (
+                isinstance(sub, ast.Call)
+                and isinstance(sub.func, ast.Name)
+                and sub.func.id == "dict"
+            ):
                 for keyword in sub.keywords:
                     if keyword.arg and is_secret_name(keyword.arg):
                         yield finding(source, keyword, "FTR406", f"key {keyword.arg!r} returned")
@@ -133,7 +152,7 @@ def _envelope_aliases(source: SourceFile) -> frozenset[str]:
 
 
 def _mentions_envelope(node: ast.expr, aliases: frozenset[str]) -> bool:
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, ast.Name) and ("Envelope" in sub.id or sub.id in aliases):
             return True
         if isinstance(sub, ast.Attribute) and "Envelope" in sub.attr:
@@ -163,11 +182,11 @@ def _envelope(source: SourceFile, handler: Function, aliases: frozenset[str]) ->
         what = "response_model" if declared else "return type"
         yield finding(source, handler, "FTR407", f"the {what} of `{handler.name}`")
         return
-    for node in ast.walk(handler):
+    for node in walk(handler):
         if (
             isinstance(node, ast.Return)
             and isinstance(node.value, ast.Call)
-            and ast.unparse(node.value.func).rpartition(".")[2].endswith("Response")
+            and _last_part(node.value.func).endswith("Response")
         ):
             yield finding(
                 source, node, "FTR407", f"`{handler.name}` returns `{ast.unparse(node.value.func)}`"

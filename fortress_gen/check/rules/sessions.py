@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from fortress_gen.check.context import Context
 from fortress_gen.check.registry import Finding
 from fortress_gen.check.rules._base import all_args, defaults, finding, route_handlers
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 
 __all__ = ["CODES", "SESSION_TYPES", "check", "mentions_session"]
 
@@ -72,7 +72,7 @@ def mentions_session(
     Aliases count when defined at module level in this file (`local`) or in another module
     of the project (``SessionDep`` imported from ``app.api.deps``).
     """
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, ast.Constant) and isinstance(sub.value, str):
             try:
                 parsed = ast.parse(sub.value.strip(), mode="eval").body

@@ -14,7 +14,7 @@ from fortress_gen.check.rules._base import (
     functions,
     unquoted,
 )
-from fortress_gen.check.source import SourceFile
+from fortress_gen.check.source import SourceFile, walk
 
 __all__ = ["CODES", "check"]
 
@@ -36,10 +36,12 @@ def check(source: SourceFile, ctx: Context) -> Iterator[Finding]:
 
 def _optionals(source: SourceFile) -> Iterator[Finding]:
     assert source.tree is not None
+    if not source.may_refer_to(_OPTIONAL | _UNION):
+        return  # nothing imported from typing could name Optional or Union
     seen: set[tuple[int, int]] = set()
     pending = list(annotation_nodes(source))
     while pending:
-        for node in ast.walk(pending.pop()):
+        for node in walk(pending.pop()):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 inner = unquoted(node)
                 if inner is not node:  # a string inside an annotation: `list["Optional[int]"]`
