@@ -64,6 +64,8 @@ def escape_text(text: str) -> str:
     The caller escapes backslashes and quotes first; `\\u` escapes have no spaces, so a
     docstring can be wrapped anywhere between words.
     """
+    if text.isascii():  # nothing ambiguous in ASCII: the common case, kept cheap
+        return text
     marks = _must_escape(text)
     return "".join(_escape(c, named=False) if m else c for c, m in zip(text, marks, strict=True))
 
@@ -80,6 +82,8 @@ def py_str(value: str) -> str:
         A Python string literal, e.g. ``"pending"`` or ``'say "hi"'``.
     """
     quote = "'" if value.count('"') > value.count("'") else '"'
+    if value.isascii() and value.isprintable() and "\\" not in value and quote not in value:
+        return quote + value + quote  # what the loop below gives, without its cost
     parts = []
     for char, escape in zip(value, _must_escape(value), strict=True):
         if escape:

@@ -108,15 +108,15 @@ def test_every_file_is_staged_and_committed_before_any_is_replaced(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     events: list[tuple[str, str]] = []
-    stage = transaction._write_durably
+    stage = transaction._write
     real_replace = Path.replace
 
-    def recording_stage(path: Path, text: str) -> None:
+    def recording_stage(path: Path, text: str, *, durable: bool = False) -> None:
         if path.name.startswith("transaction.json"):
             events.append(("journal", json.loads(text)["state"]))
         else:
             events.append(("stage", path.relative_to(tree).as_posix()))
-        stage(path, text)
+        stage(path, text, durable=durable)
 
     def recording_replace(self: Path, target: Path) -> Path:
         if Path(target).name != "transaction.json":
@@ -126,7 +126,7 @@ def test_every_file_is_staged_and_committed_before_any_is_replaced(
             events.append(("replace", Path(target).relative_to(tree).as_posix()))
         return real_replace(self, target)
 
-    monkeypatch.setattr(transaction, "_write_durably", recording_stage)
+    monkeypatch.setattr(transaction, "_write", recording_stage)
     monkeypatch.setattr(Path, "replace", recording_replace)
     apply_plan(_plan(*_ops()), tree)
 
@@ -153,8 +153,8 @@ def test_a_failure_while_staging_changes_nothing(
 ) -> None:
     before = _tree(tree)
     error = OSError(errno.ENOSPC, "No space left on device", "somewhere")
-    failing = _fail_on_call(failing_call, transaction._write_durably, error)
-    monkeypatch.setattr(transaction, "_write_durably", failing)
+    failing = _fail_on_call(failing_call, transaction._write, error)
+    monkeypatch.setattr(transaction, "_write", failing)
     with pytest.raises(WriteError, match="could not write somewhere: No space left on device"):
         apply_plan(_plan(*_ops()), tree)
     assert _tree(tree) == before  # no file changed, no temp file, no journal, no new directory
@@ -164,8 +164,8 @@ def test_an_interrupt_while_staging_changes_nothing(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = _tree(tree)
-    failing = _fail_on_call(4, transaction._write_durably, KeyboardInterrupt())
-    monkeypatch.setattr(transaction, "_write_durably", failing)
+    failing = _fail_on_call(4, transaction._write, KeyboardInterrupt())
+    monkeypatch.setattr(transaction, "_write", failing)
     with pytest.raises(KeyboardInterrupt):
         apply_plan(_plan(*_ops()), tree)
     assert _tree(tree) == before
@@ -230,7 +230,7 @@ def test_a_failed_run_on_a_project_is_finished_by_the_next(
     with monkeypatch.context() as patch:
         error = OSError(errno.ENOSPC, "No space left on device", "x")
         patch.setattr(
-            transaction, "_write_durably", _fail_on_call(3, transaction._write_durably, error)
+            transaction, "_write", _fail_on_call(3, transaction._write, error)
         )
         with pytest.raises(WriteError):
             apply_plan(plan, broken)
