@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fortress_gen.migrate._base import Operation
 from fortress_gen.migrate.snapshot import ColumnSnapshot, PrimaryKeySnapshot, UniqueSnapshot
 
 __all__ = [
@@ -28,21 +29,11 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class AddColumnOp:
+class AddColumnOp(Operation):
     """``batch_op.add_column``; a NOT NULL column fills existing rows from its server default."""
 
     table_name: str
     column: ColumnSnapshot
-
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
 
     def reverse(self) -> DropColumnOp:
         """The operation that undoes this one."""
@@ -50,7 +41,7 @@ class AddColumnOp:
 
 
 @dataclass(frozen=True, slots=True)
-class DropColumnOp:
+class DropColumnOp(Operation):
     """``batch_op.drop_column``; keeps the column so the downgrade can add it back."""
 
     table_name: str
@@ -61,18 +52,13 @@ class DropColumnOp:
         """What the operation can lose, as a sentence; None when nothing."""
         return f"drops column {self.table_name}.{self.column.name} and its data"
 
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
-
     def reverse(self) -> AddColumnOp:
         """The operation that undoes this one."""
         return AddColumnOp(self.table_name, self.column)
 
 
 @dataclass(frozen=True, slots=True)
-class AlterColumnOp:
+class AlterColumnOp(Operation):
     """``batch_op.alter_column``: rename, type, nullability and server default in one call.
 
     Attributes:
@@ -96,11 +82,6 @@ class AlterColumnOp:
         return type_change_loss(f"{self.table_name}.{self.new.name}", self.old.type, self.new.type)
 
     @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
-
-    @property
     def renames(self) -> bool:
         """True when the column changes its name."""
         return self.old.name != self.new.name
@@ -111,21 +92,11 @@ class AlterColumnOp:
 
 
 @dataclass(frozen=True, slots=True)
-class CreateUniqueOp:
+class CreateUniqueOp(Operation):
     """``batch_op.create_unique_constraint``."""
 
     table_name: str
     unique: UniqueSnapshot
-
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
 
     def reverse(self) -> DropUniqueOp:
         """The operation that undoes this one."""
@@ -133,21 +104,11 @@ class CreateUniqueOp:
 
 
 @dataclass(frozen=True, slots=True)
-class DropUniqueOp:
+class DropUniqueOp(Operation):
     """``batch_op.drop_constraint(..., type_="unique")``."""
 
     table_name: str
     unique: UniqueSnapshot
-
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
 
     def reverse(self) -> CreateUniqueOp:
         """The operation that undoes this one."""
@@ -155,7 +116,7 @@ class DropUniqueOp:
 
 
 @dataclass(frozen=True, slots=True)
-class RenameTableOp:
+class RenameTableOp(Operation):
     """``op.rename_table``: an entity declared `renamed_from` and its table name changed.
 
     Indexes and constraints keep their old names through the rename; the plan replaces
@@ -165,38 +126,18 @@ class RenameTableOp:
     old_name: str
     new_name: str
 
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
-
     def reverse(self) -> RenameTableOp:
         """The operation that undoes this one."""
         return RenameTableOp(self.new_name, self.old_name)
 
 
 @dataclass(frozen=True, slots=True)
-class ReplacePrimaryKeyOp:
+class ReplacePrimaryKeyOp(Operation):
     """The primary key under a new name (after a table rename): drop it, create it again."""
 
     table_name: str
     old: PrimaryKeySnapshot
     new: PrimaryKeySnapshot
-
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
 
     def reverse(self) -> ReplacePrimaryKeyOp:
         """The operation that undoes this one."""
@@ -204,7 +145,7 @@ class ReplacePrimaryKeyOp:
 
 
 @dataclass(frozen=True, slots=True)
-class ReplaceEnumCheckOp:
+class ReplaceEnumCheckOp(Operation):
     """An enum's CHECK constraint under a new name (after a table rename), same values."""
 
     table_name: str
@@ -212,16 +153,6 @@ class ReplaceEnumCheckOp:
     old_name: str
     new_name: str
     values: tuple[str, ...]
-
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
 
     def reverse(self) -> ReplaceEnumCheckOp:
         """The operation that undoes this one."""

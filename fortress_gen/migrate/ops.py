@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fortress_gen.migrate._base import Operation
 from fortress_gen.migrate.alter_ops import (
     AddColumnOp,
     AlterColumnOp,
@@ -44,7 +45,7 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class CreateTableOp:
+class CreateTableOp(Operation):
     """``op.create_table``: columns, primary key, foreign keys and unique constraints.
 
     Indexes are separate `CreateIndexOp`s, as Alembic renders them.
@@ -52,23 +53,13 @@ class CreateTableOp:
 
     table: TableSnapshot
 
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
-
     def reverse(self) -> DropTableOp:
         """The operation that undoes this one."""
         return DropTableOp(self.table)
 
 
 @dataclass(frozen=True, slots=True)
-class DropTableOp:
+class DropTableOp(Operation):
     """``op.drop_table``; keeps the whole table so the downgrade can re-create it."""
 
     table: TableSnapshot
@@ -78,32 +69,17 @@ class DropTableOp:
         """What the operation can lose, as a sentence; None when nothing."""
         return f"drops table {self.table.name} and its rows"
 
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
-
     def reverse(self) -> CreateTableOp:
         """The operation that undoes this one."""
         return CreateTableOp(self.table)
 
 
 @dataclass(frozen=True, slots=True)
-class CreateIndexOp:
+class CreateIndexOp(Operation):
     """``op.create_index`` on one table."""
 
     table_name: str
     index: IndexSnapshot
-
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
 
     def reverse(self) -> DropIndexOp:
         """The operation that undoes this one."""
@@ -111,21 +87,11 @@ class CreateIndexOp:
 
 
 @dataclass(frozen=True, slots=True)
-class DropIndexOp:
+class DropIndexOp(Operation):
     """``op.drop_index``."""
 
     table_name: str
     index: IndexSnapshot
-
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
 
     def reverse(self) -> CreateIndexOp:
         """The operation that undoes this one."""
@@ -133,7 +99,7 @@ class DropIndexOp:
 
 
 @dataclass(frozen=True, slots=True)
-class CreateForeignKeyOp:
+class CreateForeignKeyOp(Operation):
     """``batch_op.create_foreign_key``: a foreign key added after its table exists.
 
     Used when new tables refer to each other in a cycle, so that PostgreSQL finds every
@@ -143,37 +109,17 @@ class CreateForeignKeyOp:
     table_name: str
     foreign_key: ForeignKeySnapshot
 
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
-
     def reverse(self) -> DropForeignKeyOp:
         """The operation that undoes this one."""
         return DropForeignKeyOp(self.table_name, self.foreign_key)
 
 
 @dataclass(frozen=True, slots=True)
-class DropForeignKeyOp:
+class DropForeignKeyOp(Operation):
     """``batch_op.drop_constraint(..., type_="foreignkey")``."""
 
     table_name: str
     foreign_key: ForeignKeySnapshot
-
-    @property
-    def loss(self) -> str | None:
-        """What the operation can lose, as a sentence; None when nothing."""
-        return None
-
-    @property
-    def destructive(self) -> bool:
-        """Whether the operation can lose data."""
-        return self.loss is not None
 
     def reverse(self) -> CreateForeignKeyOp:
         """The operation that undoes this one."""
