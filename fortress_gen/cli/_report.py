@@ -95,7 +95,6 @@ def run_generate(
         return int(ExitCode.FINDINGS) if check or plan.conflicts else int(ExitCode.OK)
     apply_plan(plan, project.root)
     console.info(_summary(plan, written=True) + ".")
-    _access_note(project, plan)
     if plan.conflicts:
         _conflict_note(plan)
         return int(ExitCode.FINDINGS)
@@ -118,21 +117,4 @@ def _conflict_note(plan: Plan) -> None:
         console.note(
             f"{len(left)} file(s) were left as they are (see the reasons above); "
             "compare them with what Fortress would write using `fortress generate --diff`."
-        )
-
-
-def _access_note(project: Project, plan: Plan) -> None:
-    """Say so when a spec asks for access rules that this version does not enforce yet."""
-    created = {
-        record.entity
-        for op in plan.ops
-        if op.status == "create" and (record := plan.lock.generated(op.path)) is not None
-    }
-    guarded = sorted(
-        e.entity for e in project.entities if e.entity in created and e.access != "public"
-    )
-    if guarded:
-        console.note(
-            f"access rules are not enforced yet: the endpoints of {', '.join(guarded)} "
-            "are public until authentication is generated"
         )

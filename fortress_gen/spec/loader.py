@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 from fortress_gen.errors import Location, ProjectError, SpecError, SpecErrors
 from fortress_gen.fingerprint import SPEC_SUFFIXES, spec_files
 from fortress_gen.spec._yaml import NodePath, ParsedYaml, SourceMap, dotted, parse_yaml
-from fortress_gen.spec.model import KEBAB_PATH, PASCAL_CASE, SNAKE_CASE, EntitySpec
+from fortress_gen.spec.model import KEBAB_PATH, PASCAL_CASE, SNAKE_CASE, AccessSpec, EntitySpec
 
 __all__ = [
     "SPEC_SUFFIXES",
@@ -127,6 +127,13 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def _members(annotation: Any) -> list[Any]:
+    """The member types of a (possibly Annotated) union."""
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return [_unwrap(arg) for arg in get_args(annotation)]
+
+
 def _models_along(loc: Sequence[str | int], root: type[BaseModel]) -> tuple[Any, str | None]:
     """Walk `loc` through the model types: the innermost model reached and its last field."""
     current: Any = root
@@ -134,6 +141,12 @@ def _models_along(loc: Sequence[str | int], root: type[BaseModel]) -> tuple[Any,
     name: str | None = None
     for part in loc:
         target = _unwrap(current)
+        if target is None and isinstance(part, str):
+            # A union's member, named by its tag (the model's class name).
+            members = [arg for arg in _members(current) if getattr(arg, "__name__", "") == part]
+            if members:
+                current = members[0]
+                continue
         if isinstance(target, type) and issubclass(target, BaseModel):
             if not isinstance(part, str) or part not in target.model_fields:
                 return target, name
@@ -176,7 +189,7 @@ def _message(
         return f"unknown key {key!r}{guess}", "allowed: " + ", ".join(allowed)
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        noun = _NOUNS.get(name or "", "an allowed value")
+        noun = _NOUNS.get("access" if model is AccessSpec else name or "", "an allowed value")
         return f"{_show(value)} is not {noun}", "allowed: " + ", ".join(choices)
     if kind == "string_pattern_mismatch":
         what, hint = _PATTERNS.get(

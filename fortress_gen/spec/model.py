@@ -14,8 +14,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     GetJsonSchemaHandler,
+    Tag,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -29,7 +31,9 @@ __all__ = [
     "DEFAULT_STR_MAX_LENGTH",
     "FIELD_TYPES",
     "OPERATIONS",
+    "READ_OPERATIONS",
     "Access",
+    "AccessSpec",
     "CacheSpec",
     "EntitySpec",
     "FieldSpec",
@@ -66,6 +70,7 @@ OnDelete = Literal["cascade", "set_null", "restrict"]
 Access = Literal["public", "authenticated", "owner", "admin"]
 Operation = Literal["list", "create", "get", "update", "delete"]
 OPERATIONS: tuple[Operation, ...] = ("list", "create", "get", "update", "delete")
+READ_OPERATIONS: tuple[Operation, ...] = ("list", "get")
 
 Scalar = str | int | float | bool
 Number = int | float
@@ -214,6 +219,42 @@ class ListSpec(BaseModel):
     )
 
 
+class AccessSpec(BaseModel):
+    """Who may call each operation; the most specific key wins (operation, read/write, default).
+
+    `owner` is a policy of the whole entity (`access: owner`, or `default: owner` alone); the
+    resolver refuses it as the value of any other key.
+    """
+
+    model_config = _FROZEN
+
+    default: Access = Field("authenticated", description="Operations no other key names.")
+    read: Access | None = Field(None, description="`list` and `get`.")
+    write: Access | None = Field(None, description="`create`, `update` and `delete`.")
+    list: Access | None = Field(None, description="The list endpoint.")
+    create: Access | None = Field(None, description="The create endpoint.")
+    get: Access | None = Field(None, description="The get endpoint.")
+    update: Access | None = Field(None, description="The update endpoint.")
+    delete: Access | None = Field(None, description="The delete endpoint.")
+
+    def policy(self, operation: Operation) -> Access:
+        """The policy of one operation: its own key, else read/write, else the default."""
+        group = self.read if operation in READ_OPERATIONS else self.write
+        own: Access | None = getattr(self, operation)
+        return own or group or self.default
+
+
+def _access_form(value: Any) -> str:
+    return "AccessSpec" if isinstance(value, dict | AccessSpec) else "policy"
+
+
+AccessPolicy = Annotated[
+    Annotated[Access, Tag("policy")] | Annotated[AccessSpec, Tag("AccessSpec")],
+    Discriminator(_access_form),
+]
+"""`access:` is one policy for every operation, or a mapping per operation."""
+
+
 class CacheSpec(BaseModel):
     """A read cache for get and list, invalidated on writes."""
 
@@ -254,7 +295,12 @@ class EntitySpec(BaseModel):
     id: Literal["int", "uuid"] = Field("int", description="The primary key's type.")
     timestamps: bool = Field(True, description="Adds created_at and updated_at.")
     soft_delete: bool = Field(False, description="Adds deleted_at; deleted rows are not read.")
-    access: Access = Field("authenticated", description="Who may use the entity's endpoints.")
+    access: AccessPolicy = Field(
+        "authenticated",
+        description="Who may use the entity's endpoints: one policy for all of them, or a "
+        "mapping per operation (`default`, `read`, `write`, or an operation's name; the most "
+        "specific wins). `owner` scopes every row to the user who created it.",
+    )
     operations: tuple[Operation, ...] = Field(
         OPERATIONS, description="The endpoints to generate (default: all five)."
     )
@@ -286,6 +332,18 @@ class EntitySpec(BaseModel):
         if filled.get("route") is None:
             filled["route"] = kebab_case(plural)
         return filled
+
+    def policy(self, operation: Operation) -> Access:
+        """Who may call `operation`: public, authenticated, owner or admin."""
+        if isinstance(self.access, AccessSpec):
+            return self.access.policy(operation)
+        return self.access
+
+    @property
+    def owned(self) -> bool:
+        """Whether every row belongs to a user and is scoped to the caller (`access: owner`)."""
+        default = self.access.default if isinstance(self.access, AccessSpec) else self.access
+        return default == "owner"
 
     @property
     def table_name(self) -> str:

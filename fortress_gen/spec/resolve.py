@@ -16,6 +16,7 @@ from fortress_gen.naming import (
 )
 from fortress_gen.spec._fields import check_field, check_list, list_columns
 from fortress_gen.spec.loader import LoadedSpec
+from fortress_gen.spec.model import AccessSpec
 from fortress_gen.spec.project import Project
 
 __all__ = ["BUILTIN_USER", "list_columns", "resolve_project"]
@@ -83,7 +84,7 @@ def _check_names(item: LoadedSpec) -> Iterator[SpecError]:
                 yield _error(
                     item, loc, f"{name!r} is reserved: {reason}", "choose another name", key=True
                 )
-    if spec.access == "owner":
+    if spec.owned:
         for kind, name in (("fields", "owner"), ("fields", "owner_id"), ("relations", "owner")):
             if name in getattr(spec, kind):
                 yield _error(
@@ -181,6 +182,47 @@ def _check_list(item: LoadedSpec) -> Iterator[SpecError]:
         )
     for loc, message, hint in check_list(item.spec):
         yield _error(item, loc, message, hint)
+
+
+_ACCESS_GROUPS = {"read": ("list", "get"), "write": ("create", "update", "delete")}
+
+
+def _check_access(item: LoadedSpec) -> Iterator[SpecError]:
+    """Per-operation keys name generated operations; `owner` is only the entity's policy."""
+    spec = item.spec
+    if not isinstance(spec.access, AccessSpec):
+        return
+    access = spec.access
+    keys = [key for key in AccessSpec.model_fields if getattr(access, key) is not None]
+    for key in keys:
+        if key == "default":
+            continue
+        loc = ("access", key)
+        covers = _ACCESS_GROUPS.get(key, (key,))
+        if not set(covers) & set(spec.operations):
+            yield _error(
+                item,
+                loc,
+                f"{key!r} names no operation of {spec.entity}: `operations:` leaves out "
+                + " and ".join(repr(op) for op in covers),
+                "remove the key or add the operation to `operations:`",
+                key=True,
+            )
+        elif access.default == "owner":
+            yield _error(
+                item,
+                loc,
+                "`default: owner` scopes every operation to the caller; it takes no overrides",
+                "use `access: owner`, or a default of public, authenticated or admin",
+                key=True,
+            )
+        elif getattr(access, key) == "owner":
+            yield _error(
+                item,
+                loc,
+                "'owner' is a policy of the whole entity, not of one operation",
+                "use public, authenticated or admin here, or `access: owner` for the entity",
+            )
 
 
 _EVENT_OPERATIONS = {"created": "create", "updated": "update", "deleted": "delete"}
@@ -432,6 +474,7 @@ def resolve_project(root: Path, config: ProjectConfig, loaded: Sequence[LoadedSp
         errors.extend(_check_list(item))
         errors.extend(_check_renames(item))
         errors.extend(_check_events(item))
+        errors.extend(_check_access(item))
     errors.extend(_check_set(loaded))
     errors.extend(_check_entity_renames(loaded))
     errors.extend(_check_cycles(loaded))
