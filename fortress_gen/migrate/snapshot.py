@@ -159,9 +159,9 @@ def build_snapshot(entities: Sequence[EntitySpec]) -> SchemaSnapshot:
     """Describe the tables a set of entity specs needs.
 
     Per entity: ``id``, the fields in spec order, one ``<relation>_id`` per many_to_one or
-    one_to_one relation (indexed; a unique index for one_to_one), then
-    ``created_at``/``updated_at`` and ``deleted_at``. many_to_many relations (association
-    tables) are not part of the snapshot yet.
+    one_to_one relation (indexed; a unique index for one_to_one), ``owner_id`` for
+    `access: owner`, then ``created_at``/``updated_at`` and ``deleted_at``. many_to_many
+    relations (association tables) are not part of the snapshot yet.
 
     Args:
         entities: The validated entity specs, in any order.
@@ -217,6 +217,19 @@ def _table(entity: EntitySpec, by_name: Mapping[str, EntitySpec]) -> TableSnapsh
             )
         )
         constrain(column, unique=relation.kind == "one_to_one", index=True)
+    if entity.owned:  # `access: owner`: the user a row belongs to
+        users_table, users_id = BUILTIN_TABLES["User"]
+        columns.append(ColumnSnapshot("owner_id", id_type_expr(users_id), nullable=False))
+        foreign_keys.append(
+            ForeignKeySnapshot(
+                name=f"fk_{table}_owner_id_{users_table}",
+                columns=("owner_id",),
+                referred_table=users_table,
+                referred_columns=("id",),
+                ondelete=_ON_DELETE["cascade"],
+            )
+        )
+        constrain("owner_id", unique=False, index=True)
     if entity.timestamps:
         for column in ("created_at", "updated_at"):
             columns.append(

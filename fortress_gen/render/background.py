@@ -137,7 +137,7 @@ def build_background_view(
         worker_module=f"{package}.core.worker",
         cache=entity.cache is not None,
         cache_ttl=entity.cache.ttl if entity.cache is not None else 0,
-        cache_scope_arg="",
+        cache_scope_arg=", scope=str(self._owner_id)" if entity.owned else "",
         service_imports=imports.lines(),
         after_create=after["created"],
         after_update=after["updated"],

@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 from fortress_gen.config import ProjectConfig
 from fortress_gen.literals import py_text
 from fortress_gen.naming import article, pluralize, snake_case
+from fortress_gen.render.access import (
+    OWNER_COLUMN,
+    OWNER_MODEL_COLUMN,
+    AccessView,
+    build_access_view,
+    repository_args,
+)
 from fortress_gen.render.background import BackgroundView, build_background_view
 from fortress_gen.render.fields import INT32_RANGE, docstring, python_type
 from fortress_gen.render.lines import (
@@ -142,6 +149,7 @@ class EntityView:
     repository: RepositoryView
     service: ServiceView
     endpoint_imports: list[str]
+    access: AccessView
     tests: TestView = field(repr=False)
     background: BackgroundView = field(repr=False)
 
@@ -227,6 +235,7 @@ def build_entity_view(
         repository=_repository_part(ctx, paths),
         service=_service_part(ctx, paths),
         endpoint_imports=_endpoint_imports(ctx, paths),
+        access=build_access_view(entity, config),
         tests=build_test_view(entity, entities, config),
         background=build_background_view(entity, entities, config),
     )
@@ -251,6 +260,8 @@ def _model_part(ctx: _Context) -> ModelView:
         if ctx.target(relation).id == "uuid":
             imports.add("from uuid import UUID")
         columns.append(fk_model_column(name, relation, ctx.target(relation)))
+    if entity.owned:
+        columns.append(OWNER_MODEL_COLUMN)
     if entity.soft_delete:
         imports.add("import datetime as dt")
         columns.append(
@@ -299,6 +310,8 @@ def _schema_part(ctx: _Context) -> SchemaView:
         response.append(
             f"{fk_column(name)}: {target_id}" + ("" if relation.required else " | None")
         )
+    if entity.owned:
+        response.append(f"{OWNER_COLUMN}: int")
     if entity.timestamps:
         imports.add("import datetime as dt")
         response += ["created_at: dt.datetime", "updated_at: dt.datetime"]
@@ -391,6 +404,7 @@ def _repository_part(ctx: _Context, paths: EntityPaths) -> RepositoryView:
     else:
         delete_body = [f"await self._session.delete({ctx.snake})"]
         visible = ""
+    visible += build_access_view(entity, ctx.config).scope_filter
     unique = [n for n, f in entity.fields.items() if f.unique]
     if unique:
         conflict = f"{article(name).capitalize()} {name} with the same {_or_list(unique)} exists"
@@ -432,7 +446,9 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
     )
     if ctx.id_type == "UUID":
         imports.add("from uuid import UUID")
-    init = [f"self.{repo_attr} = {name}Repository(session)"]
+    init = [f"self.{repo_attr} = {name}Repository({repository_args(entity)})"]
+    if entity.owned and entity.cache is not None:
+        init.append(f"self._{OWNER_COLUMN} = {OWNER_COLUMN}")
     seen_targets = {name}
     checks: list[ReferenceView] = []
     check_create: list[str] = []
@@ -444,7 +460,9 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
             seen_targets.add(target.entity)
             target_paths = entity_paths(target, ctx.config)
             imports.add(f"from {target_paths.repository.dotted} import {target.entity}Repository")
-            init.append(f"self.{target_attr} = {target.entity}Repository(session)")
+            init.append(
+                f"self.{target_attr} = {target.entity}Repository({repository_args(target)})"
+            )
         column = fk_column(relation_name)
         id_type = id_python_type(target)
         if id_type == "UUID":
@@ -497,4 +515,5 @@ def _endpoint_imports(ctx: _Context, paths: EntityPaths) -> list[str]:
         imports.add(f"from {paths.schema.dotted} import {name}Update")
     if ctx.id_type == "UUID":
         imports.add("from uuid import UUID")
+    imports.add(*build_access_view(ctx.entity, ctx.config).endpoint_imports)
     return imports.lines()

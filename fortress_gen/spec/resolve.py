@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from pathlib import Path
 
 from fortress_gen.config import ProjectConfig
@@ -109,10 +109,19 @@ def _check_names(item: LoadedSpec) -> Iterator[SpecError]:
             )
 
 
-def _check_relations(item: LoadedSpec, known: Sequence[str]) -> Iterator[SpecError]:
+def _check_relations(
+    item: LoadedSpec, known: Sequence[str], owned: Set[str]
+) -> Iterator[SpecError]:
     spec = item.spec
     for name, rel in spec.relations.items():
         loc = ("relations", name)
+        if rel.target in owned and not spec.owned:
+            yield _error(
+                item,
+                (*loc, "target"),
+                f"{rel.target} is `access: owner`: only the owner of a row may point at it",
+                f"give {spec.entity} `access: owner` too, so its rows name only their owner's",
+            )
         if name.endswith("_id"):
             yield _error(
                 item,
@@ -466,11 +475,12 @@ def resolve_project(root: Path, config: ProjectConfig, loaded: Sequence[LoadedSp
             this version does not generate), each located at file:line:col.
     """
     known = sorted({item.spec.entity for item in loaded})
+    owned = {item.spec.entity for item in loaded if item.spec.owned}
     errors: list[SpecError] = []
     for item in loaded:
         errors.extend(_check_names(item))
         errors.extend(_check_fields(item))
-        errors.extend(_check_relations(item, known))
+        errors.extend(_check_relations(item, known, owned))
         errors.extend(_check_list(item))
         errors.extend(_check_renames(item))
         errors.extend(_check_events(item))
