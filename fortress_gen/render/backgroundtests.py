@@ -39,6 +39,11 @@ class BackgroundTestView:
     created: EventTask | None
     updated: EventTask | None
     deleted: EventTask | None
+    acts_as_admin: bool
+    admin_reason: str
+    admin_arg: str
+    admin_fixture: str
+    access_module: str
 
 
 def _test_module(entity: EntitySpec, suffix: str) -> Module:
@@ -80,7 +85,11 @@ def build_background_test_view(
     if entity.id == "uuid":
         cache_imports.add("from uuid import UUID")
     by_event = {task.event: task for task in background.tasks}
+    if tests.acts_as_admin:
+        cache_imports.add("import pytest")
     events_imports = Imports(*common)
+    if tests.acts_as_admin:
+        events_imports.add("import pytest")
     events_imports.add(
         *(f"from {background.tasks_module.dotted} import {task.name}" for task in background.tasks)
     )
@@ -108,4 +117,9 @@ def build_background_test_view(
         created=by_event.get("created"),
         updated=by_event.get("updated"),
         deleted=by_event.get("deleted"),
+        acts_as_admin=tests.acts_as_admin,
+        admin_reason=tests.admin_reason,
+        admin_arg=tests.admin_arg,
+        admin_fixture=tests.admin_fixture,
+        access_module=tests.access_module,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fortress_gen.config import ProjectConfig
+from fortress_gen.render.accesstests import build_access_test_view
 from fortress_gen.render.background import build_background_view
 from fortress_gen.render.backgroundtests import build_background_test_view
 from fortress_gen.render.env import environment
@@ -60,6 +61,10 @@ def render_entity(
         paths.endpoints.path: env.get_template("entity/endpoints.py.jinja").render(e=view),
         paths.tests.path: env.get_template("entity/test_api.py.jinja").render(e=view.tests),
     }
+    access_tests = build_access_test_view(entity, entities, view.tests)
+    files[access_tests.module.path] = env.get_template("entity/test_access.py.jinja").render(
+        a=access_tests
+    )
     files.update(_render_background_tests(entity, config, view))
     return files
 

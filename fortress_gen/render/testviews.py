@@ -43,6 +43,8 @@ class Factory:
     create_func: str
     route_path: str
     body_items: list[str]
+    admin_param: str  # `, *, admin: AsyncClient` when a row it needs is for admins to create
+    admin_arg: str  # `, admin=admin` passed on to the payload's factory, or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ class TestView:
     op_update: bool
     op_delete: bool
     test_rows: bool
+    creatable: bool  # rows (and the rows they need) can be created through the API
     page_limit: int
     expected_pages: int
     distinct_rows: bool
@@ -102,6 +105,11 @@ class TestView:
     required_fields: list[str]
     invalid_values: list[Case]
     boundary_values: list[Case]
+    acts_as_admin: bool
+    admin_reason: str
+    admin_arg: str  # `, admin=admin_client` for factories whose rows need an admin's
+    admin_fixture: str  # `, admin_client: AsyncClient` in the signatures of those tests
+    access_module: str
 
 
 def _route(entity: EntitySpec, config: ProjectConfig) -> str:
@@ -122,6 +130,24 @@ def _dependencies(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> list[En
 
     visit(entity)
     return ordered
+
+
+def _needs_admin(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> bool:
+    """Whether a payload of `entity` needs a row that only an admin may create."""
+    chain = _dependencies(entity, by_name)[:-1]
+    return any(e.policy("create") == "admin" for e in chain)
+
+
+def _factory_call(entity: EntitySpec, by_name: dict[str, EntitySpec], n: str) -> str:
+    """A factories' call that creates a row of `entity` as the right user, from a factory."""
+    who = "admin" if entity.policy("create") == "admin" else "client"
+    admin = ", admin=admin" if _needs_admin(entity, by_name) else ""
+    return f"await create_{snake_case(entity.entity)}({who}, {n}{admin})"
+
+
+def _acts_as_admin(entity: EntitySpec) -> bool:
+    """Whether some operation of `entity` is for admins: its tests then act as an admin."""
+    return any(entity.policy(op) == "admin" for op in entity.operations)
 
 
 def _can_create(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> bool:
@@ -158,8 +184,9 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
     ]
     for name, relation in entity.relations.items():
         if relation.required:
-            target = snake_case(by_name[relation.target].entity)
-            items.append(f'"{name}_id": (await create_{target}(client, n))["id"],')
+            call = _factory_call(by_name[relation.target], by_name, "n")
+            items.append(f'"{name}_id": ({call})["id"],')
+    needs_admin = _needs_admin(entity, by_name)
     return Factory(
         name=entity.entity,
         article=article(entity.entity),
@@ -167,6 +194,8 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
         create_func=f"create_{snake}",
         route_path=_route(entity, config),
         body_items=items,
+        admin_param=", *, admin: AsyncClient" if needs_admin else "",
+        admin_arg=", admin=admin" if needs_admin else "",
     )
 
 
@@ -265,7 +294,7 @@ def build_test_view(
         "from httpx import AsyncClient",
         "from tests.envelope import unwrap",
     ]
-    if invalid or boundary or sort_keys:
+    if invalid or boundary or sort_keys or _acts_as_admin(entity):
         imports.append("import pytest")
     # The factories leave optional relations empty, so a filter on one has nothing to match.
     optional_references = {f"{n}_id" for n, r in entity.relations.items() if not r.required}
@@ -290,6 +319,7 @@ def build_test_view(
         op_update="update" in ops,
         op_delete="delete" in ops,
         test_rows=test_rows,
+        creatable="create" in ops and _can_create(entity, by_name),
         page_limit=min(2, entity.list.max_page_size),
         expected_pages=-(-3 // min(2, entity.list.max_page_size)),
         distinct_rows=distinct_rows,
@@ -318,4 +348,20 @@ def build_test_view(
         required_fields=required,
         invalid_values=invalid,
         boundary_values=boundary,
+        acts_as_admin=_acts_as_admin(entity),
+        admin_reason=_admin_reason(entity),
+        admin_arg=", admin=admin_client" if _needs_admin(entity, by_name) else "",
+        admin_fixture=", admin_client: AsyncClient" if _needs_admin(entity, by_name) else "",
+        access_module=f"test_{pluralize(snake)}_access.py",
     )
+
+
+def _admin_reason(entity: EntitySpec) -> str:
+    """Which operations of `entity` are for admins, as the first words of a sentence."""
+    ops = [op for op in entity.operations if entity.policy(op) == "admin"]
+    if not ops:
+        return ""
+    if len(ops) == len(entity.operations):
+        return f"{entity.entity} is for admins"
+    listed = ", ".join(ops[:-1]) + " and " + ops[-1] if len(ops) > 1 else ops[0]
+    return f"{entity.entity}'s {listed} {'are' if len(ops) > 1 else 'is'} for admins"
