@@ -15,8 +15,11 @@ from fortress_gen.migrate.columns import (
 from fortress_gen.spec.model import FieldSpec
 
 __all__ = [
+    "API_MAX_LENGTH",
     "INT32_RANGE",
     "INT64_RANGE",
+    "JSON_MAX_LENGTH",
+    "RESPONSE_TYPES",
     "FieldExpr",
     "decimal_shape",
     "docstring",
@@ -45,11 +48,22 @@ _PYTHON_TYPES = {
     "datetime": "dt.datetime",
     "time": "dt.time",
     "uuid": "UUID",
-    "json": "JsonValue",
+    "json": "JsonInput",
     "bytes": "bytes",
 }
 
+API_MAX_LENGTH = {"text": 100_000, "bytes": 1_048_576}
+"""What the API accepts of columns without a width: text in characters, bytes in bytes.
+
+The database would store more; the caps keep one request from writing megabytes (OWASP API4).
+A spec's `max_length` on a text field overrides the cap.
+"""
+JSON_MAX_LENGTH = 65_536
+"""The cap of a JSON value, as JSON text: `JsonInput` in the project's `schemas/types.py`."""
+
 _MODEL_TYPES = {**_PYTHON_TYPES, "email": "str", "url": "str", "json": "Any"}
+RESPONSE_TYPES = {"email": "str", "url": "str", "json": "JsonValue"}
+"""Output types that differ from the input's: what is stored is returned as it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +120,10 @@ def python_literal(value: object, field: FieldSpec) -> str:
 
 
 def max_length(field: FieldSpec) -> int | None:
-    """The effective `max_length`: the spec's, or the column's default width."""
+    """The effective `max_length`: the spec's, the column's default width, or the API's cap."""
     if field.max_length is not None:
         return field.max_length
-    return DEFAULT_MAX_LENGTH.get(field.type)
+    return DEFAULT_MAX_LENGTH.get(field.type) or API_MAX_LENGTH.get(field.type)
 
 
 def decimal_shape(field: FieldSpec) -> tuple[int, int]:

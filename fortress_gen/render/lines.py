@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fortress_gen.migrate.columns import TIMESTAMP_TYPE, column_type_expr, server_default_expr
-from fortress_gen.render.fields import INT32_RANGE, field_constraints, python_literal, python_type
+from fortress_gen.render.fields import (
+    INT32_RANGE,
+    RESPONSE_TYPES,
+    field_constraints,
+    python_literal,
+    python_type,
+)
 from fortress_gen.spec.model import EntitySpec, FieldSpec, RelationSpec
 
 __all__ = [
@@ -121,9 +127,7 @@ def schema_field(name: str, spec: FieldSpec, *, optional: bool) -> str:
 
 
 def response_field(name: str, spec: FieldSpec) -> str:
-    expr = python_type(spec).python
-    if spec.type in ("email", "url"):
-        expr = "str"
+    expr = RESPONSE_TYPES.get(spec.type, python_type(spec).python)
     hint = expr if spec.required else f"{expr} | None"
     return f"{name}: {hint}"
 

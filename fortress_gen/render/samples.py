@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from fortress_gen.literals import py_literal, py_str
-from fortress_gen.render.fields import INT32_RANGE, INT64_RANGE, decimal_shape, max_length
+from fortress_gen.render.fields import (
+    INT32_RANGE,
+    INT64_RANGE,
+    JSON_MAX_LENGTH,
+    decimal_shape,
+    max_length,
+)
 from fortress_gen.spec.model import FieldSpec
 
 __all__ = ["COMPARABLE_TYPES", "Case", "Sample", "boundary_cases", "invalid_cases", "sample"]
@@ -189,6 +195,8 @@ def invalid_cases(name: str, field: FieldSpec) -> list[Case]:
         cases.append(Case(name, "a" * (field.min_length - 1)))
     if kind in ("str", "text"):
         cases.append(Case(name, "nul\x00byte"))
+    if kind == "json":  # a JSON string two quotes longer than the cap
+        cases.append(Case(name, "a" * JSON_MAX_LENGTH))
     if kind in ("int", "bigint", "float", "decimal"):
         if field.gt is not None:
             cases.append(Case(name, _number_json(Decimal(str(field.gt)), field)))

@@ -281,11 +281,18 @@ def _schema_part(ctx: _Context) -> SchemaView:
     fields = entity.fields
     writable = {n: f for n, f in fields.items() if f.writable}
     readable = {n: f for n, f in fields.items() if not f.secret}
+    json_output = any(f.type == "json" for f in readable.values())
     imports = Imports(
         "from pydantic import BaseModel, ConfigDict, Field",
         f"from {ctx.package}.schemas.base import InputSchema",
-        *type_imports(list(fields.values()), schema=True),
+        *(
+            line
+            for line in type_imports(list(fields.values()), schema=True)
+            if json_output or line != "from pydantic import JsonValue"
+        ),
     )
+    if any(f.type == "json" for f in writable.values()):
+        imports.add(f"from {ctx.package}.schemas.types import JsonInput")
     if any(f.type == "datetime" for f in writable.values()):
         imports.add("from pydantic import AwareDatetime")
     if any(f.type == "url" for f in writable.values()):
