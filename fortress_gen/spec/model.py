@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -219,6 +220,13 @@ class ListSpec(BaseModel):
     )
 
 
+OperationAccess = Annotated[
+    Access | None,
+    WithJsonSchema({"type": "string", "enum": ["public", "authenticated", "admin"]}),
+]
+"""A per-operation policy; `owner` is accepted here only to be refused with a located hint."""
+
+
 class AccessSpec(BaseModel):
     """Who may call each operation; the most specific key wins (operation, read/write, default).
 
@@ -229,13 +237,13 @@ class AccessSpec(BaseModel):
     model_config = _FROZEN
 
     default: Access = Field("authenticated", description="Operations no other key names.")
-    read: Access | None = Field(None, description="`list` and `get`.")
-    write: Access | None = Field(None, description="`create`, `update` and `delete`.")
-    list: Access | None = Field(None, description="The list endpoint.")
-    create: Access | None = Field(None, description="The create endpoint.")
-    get: Access | None = Field(None, description="The get endpoint.")
-    update: Access | None = Field(None, description="The update endpoint.")
-    delete: Access | None = Field(None, description="The delete endpoint.")
+    read: OperationAccess = Field(None, description="`list` and `get`.")
+    write: OperationAccess = Field(None, description="`create`, `update` and `delete`.")
+    list: OperationAccess = Field(None, description="The list endpoint.")
+    create: OperationAccess = Field(None, description="The create endpoint.")
+    get: OperationAccess = Field(None, description="The get endpoint.")
+    update: OperationAccess = Field(None, description="The update endpoint.")
+    delete: OperationAccess = Field(None, description="The delete endpoint.")
 
     def policy(self, operation: Operation) -> Access:
         """The policy of one operation: its own key, else read/write, else the default."""

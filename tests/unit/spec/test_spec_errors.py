@@ -222,6 +222,26 @@ LOADER_CASES = [
             "specs/Order.yaml:5:1: unknown key 'bogus' (allowed: entity, description, renamed_from, table, route, id, timestamps, soft_delete, access, operations, fields, relations, list, cache, events)"
         ),
     ),
+    (
+        "access-unknown-policy",
+        "entity: Order\naccess: nobody\n",
+        "specs/Order.yaml:2:9: access: 'nobody' is not an access mode (allowed: public, authenticated, owner, admin)",
+    ),
+    (
+        "access-unknown-key",
+        "entity: Order\naccess:\n  default: admin\n  lst: public\n",
+        "specs/Order.yaml:4:3: access: unknown key 'lst', did you mean 'list'? (allowed: default, read, write, list, create, get, update, delete)",
+    ),
+    (
+        "access-unknown-operation-policy",
+        "entity: Order\naccess: {get: everyone}\n",
+        "specs/Order.yaml:2:15: access.get: 'everyone' is not an access mode (allowed: public, authenticated, owner, admin)",
+    ),
+    (
+        "access-a-list",
+        "entity: Order\naccess: [public]\n",
+        "specs/Order.yaml:2:9: access: a list is not an access mode (allowed: public, authenticated, owner, admin)",
+    ),
 ]
 
 # (id, {file stem or name: text}, the exact message)
@@ -649,6 +669,34 @@ RESOLVE_CASES = [
         "entity-in-two-files",
         {"Order": "entity: Order\n", "Order.yml": "entity: Order\n"},
         "specs/Order.yml:1:9: entity: 'Order' is also defined in specs/Order.yaml (one file per entity)",
+    ),
+    (
+        "access-operation-not-generated",
+        {"Order": "entity: Order\noperations: [get]\naccess: {default: admin, list: public}\n"},
+        "specs/Order.yaml:3:26: access.list: 'list' names no operation of Order: `operations:` leaves out 'list' (remove the key or add the operation to `operations:`)",
+    ),
+    (
+        "access-group-not-generated",
+        {"Order": "entity: Order\noperations: [list, get]\naccess: {write: admin}\n"},
+        "specs/Order.yaml:3:10: access.write: 'write' names no operation of Order: `operations:` leaves out 'create' and 'update' and 'delete' (remove the key or add the operation to `operations:`)",
+    ),
+    (
+        "access-owner-per-operation",
+        {"Order": "entity: Order\naccess:\n  default: public\n  write: owner\n"},
+        "specs/Order.yaml:4:10: access.write: 'owner' is a policy of the whole entity, not of one operation (use public, authenticated or admin here, or `access: owner` for the entity)",
+    ),
+    (
+        "access-owner-with-overrides",
+        {"Order": "entity: Order\naccess:\n  default: owner\n  delete: admin\n"},
+        "specs/Order.yaml:4:3: access.delete: `default: owner` scopes every operation to the caller; it takes no overrides (use `access: owner`, or a default of public, authenticated or admin)",
+    ),
+    (
+        "relation-to-owned-from-shared",
+        {
+            "Goal": "entity: Goal\naccess: owner\n",
+            "Note": "entity: Note\nrelations:\n  goal: {target: Goal}\n",
+        },
+        "specs/Note.yaml:3:19: relations.goal.target: Goal is `access: owner`: only the owner of a row may point at it (give Note `access: owner` too, so its rows name only their owner's)",
     ),
 ]
 
