@@ -696,7 +696,7 @@ RESOLVE_CASES = [
             "Goal": "entity: Goal\naccess: owner\n",
             "Note": "entity: Note\nrelations:\n  goal: {target: Goal}\n",
         },
-        "specs/Note.yaml:3:19: relations.goal.target: Goal is `access: owner`: only the owner of a row may point at it (give Note `access: owner` too, so its rows name only their owner's)",
+        "specs/Note.yaml:3:18: relations.goal.target: Goal is `access: owner`: only the owner of a row may point at it (give Note `access: owner` too, so its rows name only their owner's)",
     ),
 ]
 
