@@ -7,6 +7,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue
 
 from blog.schemas.base import InputSchema
+from blog.schemas.types import JsonInput
 
 
 class PostCreate(InputSchema):
@@ -14,12 +15,12 @@ class PostCreate(InputSchema):
 
     title: str = Field(max_length=200)
     slug: str = Field(max_length=200)
-    body: str
+    body: str = Field(max_length=100000)
     status: Literal["draft", "published", "archived"] = "draft"
     published_at: AwareDatetime | None = None
     reading_minutes: int | None = Field(default=None, ge=1, le=600)
     featured: bool = False
-    extra: JsonValue | None = Field(default=None, description="Free-form front matter.")
+    extra: JsonInput | None = Field(default=None, description="Free-form front matter.")
     author_id: int = Field(ge=1, le=2147483647)
 
 
@@ -32,12 +33,12 @@ class PostUpdate(InputSchema):
 
     title: str | None = Field(default=None, max_length=200)
     slug: str | None = Field(default=None, max_length=200)
-    body: str | None = None
+    body: str | None = Field(default=None, max_length=100000)
     status: Literal["draft", "published", "archived"] | None = None
     published_at: AwareDatetime | None = None
     reading_minutes: int | None = Field(default=None, ge=1, le=600)
     featured: bool | None = None
-    extra: JsonValue | None = Field(default=None, description="Free-form front matter.")
+    extra: JsonInput | None = Field(default=None, description="Free-form front matter.")
     author_id: int | None = Field(default=None, ge=1, le=2147483647)
 
 

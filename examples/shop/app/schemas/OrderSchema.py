@@ -16,7 +16,7 @@ class OrderCreate(InputSchema):
     status: Literal["pending", "paid", "shipped", "cancelled"] = "pending"
     total: Decimal = Field(ge=Decimal("0"), max_digits=12, decimal_places=2)
     placed_at: AwareDatetime
-    notes: str | None = None
+    notes: str | None = Field(default=None, max_length=100000)
     customer_id: int = Field(ge=1, le=2147483647)
 
 
@@ -31,7 +31,7 @@ class OrderUpdate(InputSchema):
     status: Literal["pending", "paid", "shipped", "cancelled"] | None = None
     total: Decimal | None = Field(default=None, ge=Decimal("0"), max_digits=12, decimal_places=2)
     placed_at: AwareDatetime | None = None
-    notes: str | None = None
+    notes: str | None = Field(default=None, max_length=100000)
     customer_id: int | None = Field(default=None, ge=1, le=2147483647)
 
 

@@ -14,7 +14,7 @@ class ProductCreate(InputSchema):
 
     sku: str = Field(max_length=32, description="Stock keeping unit.")
     name: str = Field(max_length=200)
-    description: str | None = None
+    description: str | None = Field(default=None, max_length=100000)
     price: Decimal = Field(ge=Decimal("0"), max_digits=12, decimal_places=2)
     stock: int = Field(default=0, ge=0, le=2147483647)
     active: bool = True
@@ -29,7 +29,7 @@ class ProductUpdate(InputSchema):
 
     sku: str | None = Field(default=None, max_length=32, description="Stock keeping unit.")
     name: str | None = Field(default=None, max_length=200)
-    description: str | None = None
+    description: str | None = Field(default=None, max_length=100000)
     price: Decimal | None = Field(default=None, ge=Decimal("0"), max_digits=12, decimal_places=2)
     stock: int | None = Field(default=None, ge=0, le=2147483647)
     active: bool | None = None

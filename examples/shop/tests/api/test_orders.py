@@ -141,6 +141,7 @@ async def test_create_order_without_a_required_field_is_422(
         ("total", "1" * 13),
         ("total", "twelve"),
         ("placed_at", "2024-01-01T00:00:00"),
+        ("notes", "a" * 100001),
         ("notes", "nul\x00byte"),
     ],
 )
@@ -156,6 +157,7 @@ async def test_create_order_rejects_invalid_values(
     [
         ("number", "a" * 32),
         ("total", "0.00"),
+        ("notes", "a" * 100000),
     ],
 )
 async def test_create_order_accepts_values_on_the_boundary(

@@ -9,6 +9,7 @@ from tests.envelope import unwrap
 
 ROUTE = "/api/v1/orders"
 
+
 Enqueued = list[tuple[str, list[str]]]
 
 

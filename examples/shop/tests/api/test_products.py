@@ -133,6 +133,7 @@ async def test_create_product_without_a_required_field_is_422(
         ("sku", "nul\x00byte"),
         ("name", "a" * 201),
         ("name", "nul\x00byte"),
+        ("description", "a" * 100001),
         ("description", "nul\x00byte"),
         ("price", "-1.00"),
         ("price", "1" * 13),
@@ -156,6 +157,7 @@ async def test_create_product_rejects_invalid_values(
     [
         ("sku", "a" * 32),
         ("name", "a" * 200),
+        ("description", "a" * 100000),
         ("price", "0.00"),
         ("stock", 0),
     ],

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from blog.api.deps import SessionDep
+from blog.api.deps import SessionDep, get_current_user
 from blog.schemas.comment_schema import (
     CommentCreate,
     CommentListParams,
@@ -26,7 +26,12 @@ CommentServiceDep = Annotated[CommentService, Depends(get_comment_service)]
 CommentId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List comments", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List comments",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_comments(
     service: CommentServiceDep, params: Annotated[CommentListParams, Query()]
 ) -> Envelope[CursorPage[CommentResponse]]:
@@ -34,7 +39,13 @@ async def list_comments(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Comment", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Comment",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_comment(
     payload: CommentCreate, service: CommentServiceDep
 ) -> Envelope[CommentResponse]:
@@ -42,7 +53,12 @@ async def create_comment(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{comment_id}", summary="Get a Comment", responses=error_responses(404, 422))
+@router.get(
+    "/{comment_id}",
+    summary="Get a Comment",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_comment(
     comment_id: CommentId, service: CommentServiceDep
 ) -> Envelope[CommentResponse]:
@@ -50,7 +66,12 @@ async def get_comment(
     return Envelope(code=200, data=await service.get(comment_id), message="OK")
 
 
-@router.patch("/{comment_id}", summary="Update a Comment", responses=error_responses(404, 409, 422))
+@router.patch(
+    "/{comment_id}",
+    summary="Update a Comment",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def update_comment(
     comment_id: CommentId, payload: CommentUpdate, service: CommentServiceDep
 ) -> Envelope[CommentResponse]:
@@ -59,7 +80,10 @@ async def update_comment(
 
 
 @router.delete(
-    "/{comment_id}", summary="Delete a Comment", responses=error_responses(404, 409, 422)
+    "/{comment_id}",
+    summary="Delete a Comment",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def delete_comment(comment_id: CommentId, service: CommentServiceDep) -> Envelope[None]:
     """Delete the Comment."""

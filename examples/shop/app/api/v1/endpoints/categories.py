@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, get_current_user
 from app.schemas.CategorySchema import (
     CategoryCreate,
     CategoryListParams,
@@ -26,7 +26,12 @@ CategoryServiceDep = Annotated[CategoryService, Depends(get_category_service)]
 CategoryId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List categories", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List categories",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_categories(
     service: CategoryServiceDep, params: Annotated[CategoryListParams, Query()]
 ) -> Envelope[CursorPage[CategoryResponse]]:
@@ -34,7 +39,13 @@ async def list_categories(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Category", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Category",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_category(
     payload: CategoryCreate, service: CategoryServiceDep
 ) -> Envelope[CategoryResponse]:
@@ -42,7 +53,12 @@ async def create_category(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{category_id}", summary="Get a Category", responses=error_responses(404, 422))
+@router.get(
+    "/{category_id}",
+    summary="Get a Category",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_category(
     category_id: CategoryId, service: CategoryServiceDep
 ) -> Envelope[CategoryResponse]:
@@ -51,7 +67,10 @@ async def get_category(
 
 
 @router.patch(
-    "/{category_id}", summary="Update a Category", responses=error_responses(404, 409, 422)
+    "/{category_id}",
+    summary="Update a Category",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def update_category(
     category_id: CategoryId, payload: CategoryUpdate, service: CategoryServiceDep
@@ -61,7 +80,10 @@ async def update_category(
 
 
 @router.delete(
-    "/{category_id}", summary="Delete a Category", responses=error_responses(404, 409, 422)
+    "/{category_id}",
+    summary="Delete a Category",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def delete_category(category_id: CategoryId, service: CategoryServiceDep) -> Envelope[None]:
     """Delete the Category."""

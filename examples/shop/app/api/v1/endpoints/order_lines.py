@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, get_current_user
 from app.schemas.envelope import CursorPage, Envelope, error_responses
 from app.schemas.OrderLineSchema import (
     OrderLineCreate,
@@ -26,7 +26,12 @@ OrderLineServiceDep = Annotated[OrderLineService, Depends(get_order_line_service
 OrderLineId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List order lines", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List order lines",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_order_lines(
     service: OrderLineServiceDep, params: Annotated[OrderLineListParams, Query()]
 ) -> Envelope[CursorPage[OrderLineResponse]]:
@@ -35,7 +40,11 @@ async def list_order_lines(
 
 
 @router.post(
-    "", status_code=201, summary="Create an OrderLine", responses=error_responses(409, 422)
+    "",
+    status_code=201,
+    summary="Create an OrderLine",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
 )
 async def create_order_line(
     payload: OrderLineCreate, service: OrderLineServiceDep
@@ -44,7 +53,12 @@ async def create_order_line(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{order_line_id}", summary="Get an OrderLine", responses=error_responses(404, 422))
+@router.get(
+    "/{order_line_id}",
+    summary="Get an OrderLine",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_order_line(
     order_line_id: OrderLineId, service: OrderLineServiceDep
 ) -> Envelope[OrderLineResponse]:
@@ -53,7 +67,10 @@ async def get_order_line(
 
 
 @router.patch(
-    "/{order_line_id}", summary="Update an OrderLine", responses=error_responses(404, 409, 422)
+    "/{order_line_id}",
+    summary="Update an OrderLine",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def update_order_line(
     order_line_id: OrderLineId, payload: OrderLineUpdate, service: OrderLineServiceDep
@@ -63,7 +80,10 @@ async def update_order_line(
 
 
 @router.delete(
-    "/{order_line_id}", summary="Delete an OrderLine", responses=error_responses(404, 409, 422)
+    "/{order_line_id}",
+    summary="Delete an OrderLine",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def delete_order_line(
     order_line_id: OrderLineId, service: OrderLineServiceDep

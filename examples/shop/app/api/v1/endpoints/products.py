@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, get_current_user
 from app.schemas.envelope import CursorPage, Envelope, error_responses
 from app.schemas.ProductSchema import (
     ProductCreate,
@@ -26,7 +26,12 @@ ProductServiceDep = Annotated[ProductService, Depends(get_product_service)]
 ProductId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List products", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List products",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_products(
     service: ProductServiceDep, params: Annotated[ProductListParams, Query()]
 ) -> Envelope[CursorPage[ProductResponse]]:
@@ -34,7 +39,13 @@ async def list_products(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Product", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Product",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_product(
     payload: ProductCreate, service: ProductServiceDep
 ) -> Envelope[ProductResponse]:
@@ -42,7 +53,12 @@ async def create_product(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{product_id}", summary="Get a Product", responses=error_responses(404, 422))
+@router.get(
+    "/{product_id}",
+    summary="Get a Product",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_product(
     product_id: ProductId, service: ProductServiceDep
 ) -> Envelope[ProductResponse]:
@@ -50,7 +66,12 @@ async def get_product(
     return Envelope(code=200, data=await service.get(product_id), message="OK")
 
 
-@router.patch("/{product_id}", summary="Update a Product", responses=error_responses(404, 409, 422))
+@router.patch(
+    "/{product_id}",
+    summary="Update a Product",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def update_product(
     product_id: ProductId, payload: ProductUpdate, service: ProductServiceDep
 ) -> Envelope[ProductResponse]:
@@ -59,7 +80,10 @@ async def update_product(
 
 
 @router.delete(
-    "/{product_id}", summary="Delete a Product", responses=error_responses(404, 409, 422)
+    "/{product_id}",
+    summary="Delete a Product",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def delete_product(product_id: ProductId, service: ProductServiceDep) -> Envelope[None]:
     """Delete the Product."""

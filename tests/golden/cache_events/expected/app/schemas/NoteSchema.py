@@ -12,7 +12,7 @@ class NoteCreate(InputSchema):
     """What a client sends to create a Note."""
 
     title: str = Field(max_length=120)
-    body: str | None = None
+    body: str | None = Field(default=None, max_length=100000)
     pinned: bool = False
     author_id: int = Field(ge=1, le=2147483647)
 
@@ -23,7 +23,7 @@ class NoteUpdate(InputSchema):
     NOT_NULL: ClassVar[frozenset[str]] = frozenset({"title", "pinned", "author_id"})
 
     title: str | None = Field(default=None, max_length=120)
-    body: str | None = None
+    body: str | None = Field(default=None, max_length=100000)
     pinned: bool | None = None
     author_id: int | None = Field(default=None, ge=1, le=2147483647)
 

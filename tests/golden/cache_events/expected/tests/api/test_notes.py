@@ -128,6 +128,7 @@ async def test_create_note_without_a_required_field_is_422(client: AsyncClient, 
     [
         ("title", "a" * 121),
         ("title", "nul\x00byte"),
+        ("body", "a" * 100001),
         ("body", "nul\x00byte"),
         ("pinned", "maybe"),
     ],
@@ -143,6 +144,7 @@ async def test_create_note_rejects_invalid_values(
     ("field", "value"),
     [
         ("title", "a" * 120),
+        ("body", "a" * 100000),
     ],
 )
 async def test_create_note_accepts_values_on_the_boundary(

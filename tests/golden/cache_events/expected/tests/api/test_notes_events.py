@@ -9,6 +9,7 @@ from tests.envelope import unwrap
 
 ROUTE = "/api/v1/notes"
 
+
 Enqueued = list[tuple[str, list[str]]]
 
 

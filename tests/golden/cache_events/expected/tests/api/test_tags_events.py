@@ -8,6 +8,7 @@ from tests.api.factories import create_tag
 
 ROUTE = "/api/v1/tags"
 
+
 Enqueued = list[tuple[str, list[str]]]
 
 

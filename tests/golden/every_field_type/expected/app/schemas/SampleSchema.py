@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, JsonValue
 
 from app.schemas.base import InputSchema
-from app.schemas.types import HttpUrlStr
+from app.schemas.types import HttpUrlStr, JsonInput
 
 
 class SampleCreate(InputSchema):
@@ -18,7 +18,7 @@ class SampleCreate(InputSchema):
 
     title: str = Field(min_length=2, max_length=40, description="A short title.")
     code: str = Field(max_length=12, pattern="^[A-Z]{3}-[0-9]+$", examples=["ABC-1"])
-    body: str | None = None
+    body: str | None = Field(default=None, max_length=100000)
     count: int = Field(default=0, ge=0, le=1000)
     big: int | None = Field(default=None, ge=-9223372036854775808, le=9223372036854775807)
     ratio: float | None = Field(default=None, gt=0.0, lt=1.0)
@@ -31,8 +31,8 @@ class SampleCreate(InputSchema):
     email: EmailStr = Field(max_length=320)
     homepage: HttpUrlStr | None = Field(default=None, max_length=2083)
     kind: Literal["small", "medium", "large"] = "medium"
-    payload: JsonValue | None = None
-    blob: bytes | None = None
+    payload: JsonInput | None = None
+    blob: bytes | None = Field(default=None, max_length=1048576)
     password: str = Field(max_length=128)
     type: str | None = Field(
         default=None, max_length=20, description="A field named like a builtin."
@@ -66,7 +66,7 @@ class SampleUpdate(InputSchema):
     code: str | None = Field(
         default=None, max_length=12, pattern="^[A-Z]{3}-[0-9]+$", examples=["ABC-1"]
     )
-    body: str | None = None
+    body: str | None = Field(default=None, max_length=100000)
     count: int | None = Field(default=None, ge=0, le=1000)
     big: int | None = Field(default=None, ge=-9223372036854775808, le=9223372036854775807)
     ratio: float | None = Field(default=None, gt=0.0, lt=1.0)
@@ -79,8 +79,8 @@ class SampleUpdate(InputSchema):
     email: EmailStr | None = Field(default=None, max_length=320)
     homepage: HttpUrlStr | None = Field(default=None, max_length=2083)
     kind: Literal["small", "medium", "large"] | None = None
-    payload: JsonValue | None = None
-    blob: bytes | None = None
+    payload: JsonInput | None = None
+    blob: bytes | None = Field(default=None, max_length=1048576)
     password: str | None = Field(default=None, max_length=128)
     type: str | None = Field(
         default=None, max_length=20, description="A field named like a builtin."

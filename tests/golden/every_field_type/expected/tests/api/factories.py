@@ -1,6 +1,7 @@
 """Factories for the API tests: a valid payload per entity, and a row created through the API.
 
-`n` varies the values of unique fields, so a test can create several rows.
+`n` varies the values of unique fields, so a test can create several rows. Rows are created
+as `client`'s user; rows only admins may create (and those a payload needs) as `admin`'s.
 """
 
 import base64

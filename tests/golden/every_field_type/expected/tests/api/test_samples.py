@@ -157,6 +157,7 @@ async def test_create_sample_without_a_required_field_is_422(
         ("title", "nul\x00byte"),
         ("code", "a" * 13),
         ("code", "nul\x00byte"),
+        ("body", "a" * 100001),
         ("body", "nul\x00byte"),
         ("count", -1),
         ("count", 1001),
@@ -179,6 +180,7 @@ async def test_create_sample_without_a_required_field_is_422(
         ("homepage", "a" * 2084),
         ("homepage", "not a url"),
         ("kind", "not_a_small_medium_large"),
+        ("payload", "a" * 65536),
         ("password", "a" * 129),
         ("password", "nul\x00byte"),
         ("type", "a" * 21),
@@ -198,6 +200,7 @@ async def test_create_sample_rejects_invalid_values(
     [
         ("title", "a" * 40),
         ("title", "aa"),
+        ("body", "a" * 100000),
         ("count", 0),
         ("count", 1000),
         ("price", "0.000"),

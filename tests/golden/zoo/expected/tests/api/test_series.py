@@ -132,6 +132,7 @@ async def test_create_series_without_a_required_field_is_422(
     [
         ("a_str", "a" * 256),
         ("a_str", "nul\x00byte"),
+        ("a_text", "a" * 100001),
         ("a_text", "nul\x00byte"),
         ("a_int", -2147483649),
         ("a_int", "twelve"),
@@ -150,6 +151,7 @@ async def test_create_series_without_a_required_field_is_422(
         ("a_url", "a" * 2084),
         ("a_url", "not a url"),
         ("a_enum", "not_a_one_two"),
+        ("a_json", "a" * 65536),
     ],
 )
 async def test_create_series_rejects_invalid_values(
@@ -163,6 +165,7 @@ async def test_create_series_rejects_invalid_values(
     ("field", "value"),
     [
         ("a_str", "a" * 255),
+        ("a_text", "a" * 100000),
     ],
 )
 async def test_create_series_accepts_values_on_the_boundary(

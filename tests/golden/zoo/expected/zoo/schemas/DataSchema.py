@@ -19,6 +19,7 @@ class DataCreate(InputSchema):
     hash: str = Field(max_length=64)
     filter: str | None = Field(
         default=None,
+        max_length=100000,
         description=(
             "A long description that goes well past the line length of "
             "the generated project, with an en dash \N{EN DASH} and a "
@@ -52,6 +53,7 @@ class DataUpdate(InputSchema):
     hash: str | None = Field(default=None, max_length=64)
     filter: str | None = Field(
         default=None,
+        max_length=100000,
         description=(
             "A long description that goes well past the line length of "
             "the generated project, with an en dash \N{EN DASH} and a "

@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, JsonValue
 
 from zoo.schemas.base import InputSchema
-from zoo.schemas.types import HttpUrlStr
+from zoo.schemas.types import HttpUrlStr, JsonInput
 
 
 class SeriesCreate(InputSchema):
@@ -17,7 +17,7 @@ class SeriesCreate(InputSchema):
     model_config = ConfigDict(ser_json_bytes="base64", val_json_bytes="base64")
 
     a_str: str = Field(max_length=255)
-    a_text: str
+    a_text: str = Field(max_length=100000)
     a_int: int = Field(ge=-2147483648, le=2147483647)
     a_bigint: int = Field(ge=-9223372036854775808, le=9223372036854775807)
     a_float: float
@@ -30,8 +30,8 @@ class SeriesCreate(InputSchema):
     a_email: EmailStr = Field(max_length=320)
     a_url: HttpUrlStr = Field(max_length=2083)
     a_enum: Literal["one", "two"]
-    a_json: JsonValue
-    a_bytes: bytes
+    a_json: JsonInput
+    a_bytes: bytes = Field(max_length=1048576)
 
 
 class SeriesUpdate(InputSchema):
@@ -61,7 +61,7 @@ class SeriesUpdate(InputSchema):
     )
 
     a_str: str | None = Field(default=None, max_length=255)
-    a_text: str | None = None
+    a_text: str | None = Field(default=None, max_length=100000)
     a_int: int | None = Field(default=None, ge=-2147483648, le=2147483647)
     a_bigint: int | None = Field(default=None, ge=-9223372036854775808, le=9223372036854775807)
     a_float: float | None = None
@@ -74,8 +74,8 @@ class SeriesUpdate(InputSchema):
     a_email: EmailStr | None = Field(default=None, max_length=320)
     a_url: HttpUrlStr | None = Field(default=None, max_length=2083)
     a_enum: Literal["one", "two"] | None = None
-    a_json: JsonValue | None = None
-    a_bytes: bytes | None = None
+    a_json: JsonInput | None = None
+    a_bytes: bytes | None = Field(default=None, max_length=1048576)
 
 
 class SeriesResponse(BaseModel):

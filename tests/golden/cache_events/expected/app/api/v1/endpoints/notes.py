@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, get_current_user
 from app.schemas.envelope import CursorPage, Envelope, error_responses
 from app.schemas.NoteSchema import NoteCreate, NoteListParams, NoteResponse, NoteUpdate
 from app.services.NoteService import NoteService
@@ -21,7 +21,12 @@ NoteServiceDep = Annotated[NoteService, Depends(get_note_service)]
 NoteId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List notes", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List notes",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_notes(
     service: NoteServiceDep, params: Annotated[NoteListParams, Query()]
 ) -> Envelope[CursorPage[NoteResponse]]:
@@ -29,19 +34,35 @@ async def list_notes(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Note", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Note",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_note(payload: NoteCreate, service: NoteServiceDep) -> Envelope[NoteResponse]:
     """Create a Note."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{note_id}", summary="Get a Note", responses=error_responses(404, 422))
+@router.get(
+    "/{note_id}",
+    summary="Get a Note",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_note(note_id: NoteId, service: NoteServiceDep) -> Envelope[NoteResponse]:
     """The Note with this id."""
     return Envelope(code=200, data=await service.get(note_id), message="OK")
 
 
-@router.patch("/{note_id}", summary="Update a Note", responses=error_responses(404, 409, 422))
+@router.patch(
+    "/{note_id}",
+    summary="Update a Note",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def update_note(
     note_id: NoteId, payload: NoteUpdate, service: NoteServiceDep
 ) -> Envelope[NoteResponse]:
@@ -49,7 +70,12 @@ async def update_note(
     return Envelope(code=200, data=await service.update(note_id, payload), message="OK")
 
 
-@router.delete("/{note_id}", summary="Delete a Note", responses=error_responses(404, 409, 422))
+@router.delete(
+    "/{note_id}",
+    summary="Delete a Note",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def delete_note(note_id: NoteId, service: NoteServiceDep) -> Envelope[None]:
     """Delete the Note."""
     await service.delete(note_id)

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from app.api.deps import SessionDep
+from app.api.deps import SessionDep, get_current_user
 from app.schemas.envelope import CursorPage, Envelope, error_responses
 from app.schemas.TagSchema import TagCreate, TagListParams, TagResponse, TagUpdate
 from app.services.TagService import TagService
@@ -22,7 +22,12 @@ TagServiceDep = Annotated[TagService, Depends(get_tag_service)]
 TagId = Annotated[UUID, Path()]
 
 
-@router.get("", summary="List tags", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List tags",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_tags(
     service: TagServiceDep, params: Annotated[TagListParams, Query()]
 ) -> Envelope[CursorPage[TagResponse]]:
@@ -30,19 +35,35 @@ async def list_tags(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Tag", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Tag",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_tag(payload: TagCreate, service: TagServiceDep) -> Envelope[TagResponse]:
     """Create a Tag."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{tag_id}", summary="Get a Tag", responses=error_responses(404, 422))
+@router.get(
+    "/{tag_id}",
+    summary="Get a Tag",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_tag(tag_id: TagId, service: TagServiceDep) -> Envelope[TagResponse]:
     """The Tag with this id."""
     return Envelope(code=200, data=await service.get(tag_id), message="OK")
 
 
-@router.patch("/{tag_id}", summary="Update a Tag", responses=error_responses(404, 409, 422))
+@router.patch(
+    "/{tag_id}",
+    summary="Update a Tag",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def update_tag(
     tag_id: TagId, payload: TagUpdate, service: TagServiceDep
 ) -> Envelope[TagResponse]:
@@ -50,7 +71,12 @@ async def update_tag(
     return Envelope(code=200, data=await service.update(tag_id, payload), message="OK")
 
 
-@router.delete("/{tag_id}", summary="Delete a Tag", responses=error_responses(404, 409, 422))
+@router.delete(
+    "/{tag_id}",
+    summary="Delete a Tag",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def delete_tag(tag_id: TagId, service: TagServiceDep) -> Envelope[None]:
     """Delete the Tag."""
     await service.delete(tag_id)

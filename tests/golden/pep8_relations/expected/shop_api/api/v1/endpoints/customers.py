@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from shop_api.api.deps import SessionDep
+from shop_api.api.deps import SessionDep, get_current_user
 from shop_api.schemas.customer_schema import (
     CustomerCreate,
     CustomerListParams,
@@ -26,7 +26,12 @@ CustomerServiceDep = Annotated[CustomerService, Depends(get_customer_service)]
 CustomerId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List customers", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List customers",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_customers(
     service: CustomerServiceDep, params: Annotated[CustomerListParams, Query()]
 ) -> Envelope[CursorPage[CustomerResponse]]:
@@ -34,7 +39,13 @@ async def list_customers(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Customer", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Customer",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_customer(
     payload: CustomerCreate, service: CustomerServiceDep
 ) -> Envelope[CustomerResponse]:
@@ -42,7 +53,12 @@ async def create_customer(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{customer_id}", summary="Get a Customer", responses=error_responses(404, 422))
+@router.get(
+    "/{customer_id}",
+    summary="Get a Customer",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_customer(
     customer_id: CustomerId, service: CustomerServiceDep
 ) -> Envelope[CustomerResponse]:
@@ -51,7 +67,10 @@ async def get_customer(
 
 
 @router.patch(
-    "/{customer_id}", summary="Update a Customer", responses=error_responses(404, 409, 422)
+    "/{customer_id}",
+    summary="Update a Customer",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def update_customer(
     customer_id: CustomerId, payload: CustomerUpdate, service: CustomerServiceDep
@@ -61,7 +80,10 @@ async def update_customer(
 
 
 @router.delete(
-    "/{customer_id}", summary="Delete a Customer", responses=error_responses(404, 409, 422)
+    "/{customer_id}",
+    summary="Delete a Customer",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def delete_customer(customer_id: CustomerId, service: CustomerServiceDep) -> Envelope[None]:
     """Delete the Customer."""

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from shop_api.api.deps import SessionDep
+from shop_api.api.deps import SessionDep, get_current_user
 from shop_api.schemas.envelope import CursorPage, Envelope, error_responses
 from shop_api.schemas.invoice_schema import (
     InvoiceCreate,
@@ -26,7 +26,12 @@ InvoiceServiceDep = Annotated[InvoiceService, Depends(get_invoice_service)]
 InvoiceId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List invoices", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List invoices",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_invoices(
     service: InvoiceServiceDep, params: Annotated[InvoiceListParams, Query()]
 ) -> Envelope[CursorPage[InvoiceResponse]]:
@@ -34,7 +39,13 @@ async def list_invoices(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create an Invoice", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create an Invoice",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_invoice(
     payload: InvoiceCreate, service: InvoiceServiceDep
 ) -> Envelope[InvoiceResponse]:
@@ -42,7 +53,12 @@ async def create_invoice(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{invoice_id}", summary="Get an Invoice", responses=error_responses(404, 422))
+@router.get(
+    "/{invoice_id}",
+    summary="Get an Invoice",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_invoice(
     invoice_id: InvoiceId, service: InvoiceServiceDep
 ) -> Envelope[InvoiceResponse]:
@@ -51,7 +67,10 @@ async def get_invoice(
 
 
 @router.patch(
-    "/{invoice_id}", summary="Update an Invoice", responses=error_responses(404, 409, 422)
+    "/{invoice_id}",
+    summary="Update an Invoice",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def update_invoice(
     invoice_id: InvoiceId, payload: InvoiceUpdate, service: InvoiceServiceDep
@@ -61,7 +80,10 @@ async def update_invoice(
 
 
 @router.delete(
-    "/{invoice_id}", summary="Delete an Invoice", responses=error_responses(404, 409, 422)
+    "/{invoice_id}",
+    summary="Delete an Invoice",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
 )
 async def delete_invoice(invoice_id: InvoiceId, service: InvoiceServiceDep) -> Envelope[None]:
     """Delete the Invoice."""

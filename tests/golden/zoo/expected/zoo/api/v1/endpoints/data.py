@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from zoo.api.deps import SessionDep
+from zoo.api.deps import SessionDep, get_current_user
 from zoo.schemas.DataSchema import DataCreate, DataListParams, DataResponse, DataUpdate
 from zoo.schemas.envelope import CursorPage, Envelope, error_responses
 from zoo.services.DataService import DataService
@@ -21,7 +21,12 @@ DataServiceDep = Annotated[DataService, Depends(get_data_service)]
 DataId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List data", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List data",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_data(
     service: DataServiceDep, params: Annotated[DataListParams, Query()]
 ) -> Envelope[CursorPage[DataResponse]]:
@@ -29,19 +34,35 @@ async def list_data(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Data", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Data",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_data(payload: DataCreate, service: DataServiceDep) -> Envelope[DataResponse]:
     """Create a Data."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{data_id}", summary="Get a Data", responses=error_responses(404, 422))
+@router.get(
+    "/{data_id}",
+    summary="Get a Data",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_data(data_id: DataId, service: DataServiceDep) -> Envelope[DataResponse]:
     """The Data with this id."""
     return Envelope(code=200, data=await service.get(data_id), message="OK")
 
 
-@router.patch("/{data_id}", summary="Update a Data", responses=error_responses(404, 409, 422))
+@router.patch(
+    "/{data_id}",
+    summary="Update a Data",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def update_data(
     data_id: DataId, payload: DataUpdate, service: DataServiceDep
 ) -> Envelope[DataResponse]:
@@ -49,7 +70,12 @@ async def update_data(
     return Envelope(code=200, data=await service.update(data_id, payload), message="OK")
 
 
-@router.delete("/{data_id}", summary="Delete a Data", responses=error_responses(404, 409, 422))
+@router.delete(
+    "/{data_id}",
+    summary="Delete a Data",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def delete_data(data_id: DataId, service: DataServiceDep) -> Envelope[None]:
     """Delete the Data."""
     await service.delete(data_id)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from zoo.api.deps import SessionDep
+from zoo.api.deps import SessionDep, get_current_user
 from zoo.schemas.envelope import CursorPage, Envelope, error_responses
 from zoo.schemas.LeafSchema import LeafCreate, LeafListParams, LeafResponse, LeafUpdate
 from zoo.services.LeafService import LeafService
@@ -21,7 +21,12 @@ LeafServiceDep = Annotated[LeafService, Depends(get_leaf_service)]
 LeafId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List leaves", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List leaves",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_leaves(
     service: LeafServiceDep, params: Annotated[LeafListParams, Query()]
 ) -> Envelope[CursorPage[LeafResponse]]:
@@ -29,19 +34,35 @@ async def list_leaves(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Leaf", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Leaf",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_leaf(payload: LeafCreate, service: LeafServiceDep) -> Envelope[LeafResponse]:
     """Create a Leaf."""
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{leaf_id}", summary="Get a Leaf", responses=error_responses(404, 422))
+@router.get(
+    "/{leaf_id}",
+    summary="Get a Leaf",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_leaf(leaf_id: LeafId, service: LeafServiceDep) -> Envelope[LeafResponse]:
     """The Leaf with this id."""
     return Envelope(code=200, data=await service.get(leaf_id), message="OK")
 
 
-@router.patch("/{leaf_id}", summary="Update a Leaf", responses=error_responses(404, 409, 422))
+@router.patch(
+    "/{leaf_id}",
+    summary="Update a Leaf",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def update_leaf(
     leaf_id: LeafId, payload: LeafUpdate, service: LeafServiceDep
 ) -> Envelope[LeafResponse]:
@@ -49,7 +70,12 @@ async def update_leaf(
     return Envelope(code=200, data=await service.update(leaf_id, payload), message="OK")
 
 
-@router.delete("/{leaf_id}", summary="Delete a Leaf", responses=error_responses(404, 409, 422))
+@router.delete(
+    "/{leaf_id}",
+    summary="Delete a Leaf",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def delete_leaf(leaf_id: LeafId, service: LeafServiceDep) -> Envelope[None]:
     """Delete the Leaf."""
     await service.delete(leaf_id)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from zoo.api.deps import SessionDep
+from zoo.api.deps import SessionDep, get_current_user
 from zoo.schemas.envelope import CursorPage, Envelope, error_responses
 from zoo.schemas.SeriesSchema import SeriesCreate, SeriesListParams, SeriesResponse, SeriesUpdate
 from zoo.services.SeriesService import SeriesService
@@ -21,7 +21,12 @@ SeriesServiceDep = Annotated[SeriesService, Depends(get_series_service)]
 SeriesId = Annotated[int, Path(ge=1, le=2147483647)]
 
 
-@router.get("", summary="List series", responses=error_responses(422))
+@router.get(
+    "",
+    summary="List series",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 422),
+)
 async def list_series(
     service: SeriesServiceDep, params: Annotated[SeriesListParams, Query()]
 ) -> Envelope[CursorPage[SeriesResponse]]:
@@ -29,7 +34,13 @@ async def list_series(
     return Envelope(code=200, data=await service.list_page(params), message="OK")
 
 
-@router.post("", status_code=201, summary="Create a Series", responses=error_responses(409, 422))
+@router.post(
+    "",
+    status_code=201,
+    summary="Create a Series",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 409, 422),
+)
 async def create_series(
     payload: SeriesCreate, service: SeriesServiceDep
 ) -> Envelope[SeriesResponse]:
@@ -37,13 +48,23 @@ async def create_series(
     return Envelope(code=201, data=await service.create(payload), message="Created")
 
 
-@router.get("/{series_id}", summary="Get a Series", responses=error_responses(404, 422))
+@router.get(
+    "/{series_id}",
+    summary="Get a Series",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 422),
+)
 async def get_series(series_id: SeriesId, service: SeriesServiceDep) -> Envelope[SeriesResponse]:
     """The Series with this id."""
     return Envelope(code=200, data=await service.get(series_id), message="OK")
 
 
-@router.patch("/{series_id}", summary="Update a Series", responses=error_responses(404, 409, 422))
+@router.patch(
+    "/{series_id}",
+    summary="Update a Series",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def update_series(
     series_id: SeriesId, payload: SeriesUpdate, service: SeriesServiceDep
 ) -> Envelope[SeriesResponse]:
@@ -51,7 +72,12 @@ async def update_series(
     return Envelope(code=200, data=await service.update(series_id, payload), message="OK")
 
 
-@router.delete("/{series_id}", summary="Delete a Series", responses=error_responses(404, 409, 422))
+@router.delete(
+    "/{series_id}",
+    summary="Delete a Series",
+    dependencies=[Depends(get_current_user)],
+    responses=error_responses(401, 404, 409, 422),
+)
 async def delete_series(series_id: SeriesId, service: SeriesServiceDep) -> Envelope[None]:
     """Delete the Series."""
     await service.delete(series_id)
