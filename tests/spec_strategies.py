@@ -16,6 +16,7 @@ from fortress_gen.naming import pluralize, reserved_entity_reason, reserved_reas
 from fortress_gen.spec._fields import check_field
 from fortress_gen.spec.model import (
     FIELD_TYPES,
+    AccessSpec,
     CacheSpec,
     EntitySpec,
     FieldSpec,
@@ -103,22 +104,33 @@ def entity_specs(draw: st.DrawFn) -> EntitySpec:
         for name in rel_names
         if f"{name}_id" not in fields
     }
+    operations = tuple(
+        draw(
+            st.lists(
+                st.sampled_from(["list", "create", "get", "update", "delete"]),
+                unique=True,
+                min_size=1,
+            )
+        )
+    )
+    policies = st.sampled_from(["public", "authenticated", "admin"])
+    owner_free = not {"owner", "owner_id"} & {*fields, *relations}
+    access = draw(
+        st.sampled_from(["public", "authenticated", "admin", *(["owner"] if owner_free else [])])
+        | st.builds(
+            AccessSpec,
+            default=policies,
+            **{op: st.none() | policies for op in operations},
+        )
+    )
     spec = EntitySpec(
         entity=entity,
         description=draw(st.none() | texts),
         id=draw(st.sampled_from(["int", "uuid"])),
         timestamps=draw(st.booleans()),
         soft_delete=draw(st.booleans()),
-        access=draw(st.sampled_from(["public", "authenticated", "admin"])),
-        operations=tuple(
-            draw(
-                st.lists(
-                    st.sampled_from(["list", "create", "get", "update", "delete"]),
-                    unique=True,
-                    min_size=1,
-                )
-            )
-        ),
+        access=access,
+        operations=operations,
         fields=fields,
         relations=relations,
     )

@@ -17,6 +17,7 @@ from fortress_gen.spec.model import (
     FIELD_TYPES,
     PASCAL_CASE,
     SNAKE_CASE,
+    AccessSpec,
     EntitySpec,
     FieldSpec,
     ListSpec,
@@ -265,6 +266,9 @@ def dump_spec_yaml(spec: EntitySpec, *, schema_ref: str = DEFAULT_SCHEMA_REF) ->
             lines.extend(f"  {k}: {_flow(v)}" for k, v in _changed(value, ListSpec()))
         elif key == "cache":
             lines.append(f"cache: {_mapping(list(value.model_dump().items()))}")
+        elif key == "access" and isinstance(value, AccessSpec):
+            pairs = [(k, v) for k, v in value.model_dump().items() if v is not None]
+            lines.append(f"access: {_mapping(pairs)}")
         elif key != "entity":
             lines.append(f"{key}: {_flow(value)}")
     return "\n".join(lines) + "\n"
