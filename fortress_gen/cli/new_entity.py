@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -16,6 +17,7 @@ Examples:
   fortress new-entity Customer name:str[120] email:email:unique
   fortress new-entity Order number:str:unique status:enum[pending,paid,shipped]:index \\
       total:decimal customer:ref[Customer] notes:text?
+  fortress new-entity Note body:text --access owner
 \b
 Field syntax: name:type[:option...]. Types: str (str[N] sets max_length), text, int, bigint,
 float, decimal, bool, date, datetime, time, uuid, email, url, enum[a,b,...], json, bytes,
@@ -25,6 +27,15 @@ a trailing ? also makes the field optional.
 Writes specs/<Entity>.yaml, then runs `fortress generate` (model, schemas, repository,
 service, endpoints, tests, router and model registration, a migration).
 """
+
+
+class AccessChoice(str, Enum):
+    """The `access:` policies of a whole entity (per-operation ones are written in the spec)."""
+
+    public = "public"
+    authenticated = "authenticated"
+    owner = "owner"
+    admin = "admin"
 
 
 def command(
@@ -38,6 +49,12 @@ def command(
         False, "--no-timestamps", help="Leave out created_at/updated_at."
     ),
     soft_delete: bool = typer.Option(False, "--soft-delete", help="Add deleted_at."),
+    access: AccessChoice | None = typer.Option(
+        None,
+        "--access",
+        help="Who may call its endpoints: public, authenticated (default), owner (each user "
+        "only their own rows) or admin.",
+    ),
     spec_only: bool = typer.Option(
         False, "--spec-only", help="Only write the spec; run `fortress generate` later."
     ),
@@ -64,6 +81,8 @@ def command(
         updates["timestamps"] = False
     if soft_delete:
         updates["soft_delete"] = True
+    if access is not None:
+        updates["access"] = access.value
     if updates:
         spec = type(spec).model_validate({**spec.model_dump(exclude_defaults=True), **updates})
     path = project_dir / config.specs / f"{spec.entity}.yaml"
