@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -29,7 +29,7 @@ service, endpoints, tests, router and model registration, a migration).
 """
 
 
-class AccessChoice(str, Enum):
+class AccessChoice(StrEnum):
     """The `access:` policies of a whole entity (per-operation ones are written in the spec)."""
 
     public = "public"
