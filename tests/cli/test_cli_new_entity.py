@@ -164,6 +164,8 @@ def test_new_entity_options_reach_the_spec(fortress: Fortress, project: Path) ->
         "--uuid",
         "--no-timestamps",
         "--soft-delete",
+        "--access",
+        "owner",
         "--description",
         "A label.",
         "--spec-only",
@@ -177,6 +179,7 @@ def test_new_entity_options_reach_the_spec(fortress: Fortress, project: Path) ->
         "id": "uuid",
         "timestamps": False,
         "soft_delete": True,
+        "access": "owner",
         "fields": {"label": {"type": "str", "max_length": 40, "unique": True}},
     }
 
