@@ -28,7 +28,11 @@ _IN_USE = "Goal {} is still referenced by other rows"
 
 
 class GoalRepository:
-    """Reads and writes Goal rows; turns constraint violations into domain errors."""
+    """Reads and writes one owner's Goal rows; constraint violations become errors.
+
+    Every query filters on `owner_id` and every new row gets it: to this repository, the rows
+    of other owners do not exist.
+    """
 
     def __init__(self, session: AsyncSession, *, owner_id: int) -> None:
         self._session = session

@@ -6,5 +6,6 @@ from notes_api.models.board import Board
 from notes_api.models.folder import Folder
 from notes_api.models.note import Note
 from notes_api.models.report import Report
+from notes_api.models.user import User
 
-__all__ = ["AuditEntry", "Base", "Board", "Folder", "Note", "Report"]
+__all__ = ["AuditEntry", "Base", "Board", "Folder", "Note", "Report", "User"]

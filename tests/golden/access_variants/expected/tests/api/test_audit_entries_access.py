@@ -36,6 +36,6 @@ async def test_audit_entries_need_a_token(
 async def test_audit_entries_refuse_a_regular_user_where_admins_only_may(
     client: AsyncClient, admin_client: AsyncClient, method: str, url: str, status: int
 ) -> None:
-    body = {} if method in ("POST", "PATCH") else None
+    body: dict[str, object] | None = {} if method in ("POST", "PATCH") else None
     unwrap(await client.request(method, url, json=body), 403)
     unwrap(await admin_client.request(method, url, json=body), status)

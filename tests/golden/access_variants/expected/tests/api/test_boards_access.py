@@ -24,7 +24,7 @@ HIDDEN = frozenset({"password", "hashed_password"})  # never in a response
 async def test_boards_are_open_to_anyone_where_public(
     anonymous_client: AsyncClient, method: str, url: str, status: int
 ) -> None:
-    body = {} if method in ("POST", "PATCH") else None
+    body: dict[str, object] | None = {} if method in ("POST", "PATCH") else None
     unwrap(await anonymous_client.request(method, url, json=body), status)
 
 

@@ -36,7 +36,7 @@ async def test_reports_need_a_token(anonymous_client: AsyncClient, method: str, 
 async def test_reports_refuse_a_regular_user_where_admins_only_may(
     client: AsyncClient, admin_client: AsyncClient, method: str, url: str, status: int
 ) -> None:
-    body = {} if method in ("POST", "PATCH") else None
+    body: dict[str, object] | None = {} if method in ("POST", "PATCH") else None
     unwrap(await client.request(method, url, json=body), 403)
     unwrap(await admin_client.request(method, url, json=body), status)
 
@@ -50,7 +50,7 @@ async def test_reports_refuse_a_regular_user_where_admins_only_may(
 async def test_reports_are_open_to_anyone_where_public(
     anonymous_client: AsyncClient, method: str, url: str, status: int
 ) -> None:
-    body = {} if method in ("POST", "PATCH") else None
+    body: dict[str, object] | None = {} if method in ("POST", "PATCH") else None
     unwrap(await anonymous_client.request(method, url, json=body), status)
 
 

@@ -3,5 +3,6 @@
 from shop_api.models.base import Base
 from shop_api.models.customer import Customer
 from shop_api.models.invoice import Invoice
+from shop_api.models.user import User
 
-__all__ = ["Base", "Customer", "Invoice"]
+__all__ = ["Base", "Customer", "Invoice", "User"]

@@ -1,7 +1,7 @@
 """create audit_entries, boards, folders, notes, reports
 
-Revision ID: 4eb7dee8cc61
-Revises:
+Revision ID: f2620c811861
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "4eb7dee8cc61"
-down_revision: str | Sequence[str] | None = None
+revision: str = "f2620c811861"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

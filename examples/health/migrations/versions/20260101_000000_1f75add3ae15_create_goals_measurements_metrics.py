@@ -1,7 +1,7 @@
 """create goals, measurements, metrics
 
-Revision ID: 1829c238fb1c
-Revises:
+Revision ID: 1f75add3ae15
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "1829c238fb1c"
-down_revision: str | Sequence[str] | None = None
+revision: str = "1f75add3ae15"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
