@@ -118,7 +118,9 @@ def build_access_test_view(
     imports.update(
         f"from tests.api.factories import create_{snake_case(r.target)}" for r in references
     )
-    hidden = [*_CREDENTIALS, *(n for n, f in entity.fields.items() if f.secret)]
+    readable = {name for name, field in entity.fields.items() if not field.secret}
+    credentials = [name for name in _CREDENTIALS if name not in readable]
+    hidden = list(dict.fromkeys([*credentials, *(n for n, f in entity.fields.items() if f.secret)]))
     as_admin = tests.acts_as_admin
     actor = "admin_client" if as_admin else "client"
     fixtures = f"{actor}: AsyncClient" + ("" if as_admin else tests.admin_fixture)
