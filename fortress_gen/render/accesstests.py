@@ -22,7 +22,7 @@ __all__ = ["AccessTestView", "OwnedReference", "build_access_test_view"]
 _CALLS: dict[Operation, tuple[str, str, int]] = {
     # method, URL (a Python expression), the status a caller who passes the guard gets
     "list": ("GET", "ROUTE", 200),
-    "create": ("POST", "ROUTE", 422),  # an empty payload
+    "create": ("POST", "ROUTE", 422),  # an empty payload; 201 when no field is required
     "get": ("GET", "MISSING", 404),
     "update": ("PATCH", "MISSING", 404),
     "delete": ("DELETE", "MISSING", 404),
@@ -71,8 +71,10 @@ class AccessTestView:
     hidden_keys: str  # a Python set literal
 
 
-def _call(operation: Operation, *, status: bool) -> str:
+def _call(operation: Operation, *, status: bool, empty_is_valid: bool = False) -> str:
     method, url, code = _CALLS[operation]
+    if operation == "create" and empty_is_valid:
+        code = 201
     return f'("{method}", {url}, {code})' if status else f'("{method}", {url})'
 
 
@@ -121,6 +123,7 @@ def build_access_test_view(
     readable = {name for name, field in entity.fields.items() if not field.secret}
     credentials = [name for name in _CREDENTIALS if name not in readable]
     hidden = list(dict.fromkeys([*credentials, *(n for n, f in entity.fields.items() if f.secret)]))
+    empty_is_valid = not tests.required_fields
     as_admin = tests.acts_as_admin
     actor = "admin_client" if as_admin else "client"
     fixtures = f"{actor}: AsyncClient" + ("" if as_admin else tests.admin_fixture)
@@ -133,8 +136,16 @@ def build_access_test_view(
         route_path=tests.route_path,
         missing_id=tests.missing_id,
         guarded_calls=[_call(op, status=False) for op in ops if policies[op] != "public"],
-        admin_calls=[_call(op, status=True) for op in ops if policies[op] == "admin"],
-        public_calls=[_call(op, status=True) for op in ops if policies[op] == "public"],
+        admin_calls=[
+            _call(op, status=True, empty_is_valid=empty_is_valid)
+            for op in ops
+            if policies[op] == "admin"
+        ],
+        public_calls=[
+            _call(op, status=True, empty_is_valid=empty_is_valid)
+            for op in ops
+            if policies[op] == "public"
+        ],
         owned=entity.owned,
         owner_rows=owner_rows,
         op_list=tests.op_list,
