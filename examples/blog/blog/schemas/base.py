@@ -1,6 +1,7 @@
 """The base of every request schema: strict about unknown fields, nulls and unstorable text."""
 
-from typing import Any, ClassVar
+import datetime as dt
+from typing import Any, ClassVar, get_args
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic.config import JsonDict
@@ -96,4 +97,16 @@ class InputSchema(BaseModel):
             raise ValueError("may not be null")
         if isinstance(value, str) and "\x00" in value:
             raise ValueError("must not contain NUL characters")
+        if isinstance(value, int | float) and _is_temporal(cls, info.field_name):
+            # Pydantic would read a number as a Unix time; OpenAPI documents ISO 8601 text.
+            raise ValueError("must be an ISO 8601 string")
         return value
+
+
+def _is_temporal(model: type[BaseModel], name: str | None) -> bool:
+    """Whether a field holds a date, a datetime or a time (alone or in a union)."""
+    field = model.model_fields.get(name or "")
+    if field is None:
+        return False
+    types = (field.annotation, *get_args(field.annotation))
+    return any(isinstance(t, type) and issubclass(t, dt.date | dt.time) for t in types)
