@@ -3,7 +3,14 @@
 import datetime as dt
 from typing import Any, ClassVar, get_args
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    NaiveDatetime,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic.config import JsonDict
 
 # Text without NUL characters, which the validator below refuses (ECMA-262 and Python syntax).
@@ -103,10 +110,14 @@ class InputSchema(BaseModel):
         return value
 
 
+# Pydantic's aware and naive datetimes are marker classes, not datetime subclasses.
+_TEMPORAL_TYPES = (dt.date, dt.time, AwareDatetime, NaiveDatetime)
+
+
 def _is_temporal(model: type[BaseModel], name: str | None) -> bool:
     """Whether a field holds a date, a datetime or a time (alone or in a union)."""
     field = model.model_fields.get(name or "")
     if field is None:
         return False
     types = (field.annotation, *get_args(field.annotation))
-    return any(isinstance(t, type) and issubclass(t, dt.date | dt.time) for t in types)
+    return any(isinstance(t, type) and issubclass(t, _TEMPORAL_TYPES) for t in types)
