@@ -24,7 +24,13 @@ PROJECT_TEMPLATE = templates_root() / "project"
 # docs/generated-project.md: the names entity code imports from the project core.
 CORE_NAMES = {
     "core/config.py": {"Settings", "get_settings"},
-    "core/database.py": {"create_engine", "engine", "SessionFactory", "get_session"},
+    "core/database.py": {
+        "create_engine",
+        "get_engine",
+        "session_factory",
+        "dispose_engine",
+        "get_session",
+    },
     "core/errors.py": {
         "DomainError",
         "NotFoundError",

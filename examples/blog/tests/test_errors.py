@@ -68,6 +68,15 @@ async def test_wrong_method_is_a_405_envelope(client: AsyncClient) -> None:
     assert response.headers["allow"] == "GET"
 
 
+async def test_405_allows_every_method_of_the_path(client: AsyncClient) -> None:
+    response = await client.put("/auth/me")
+
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET"
+    response = await client.delete("/auth/register")
+    assert response.headers["allow"] == "POST"
+
+
 async def test_domain_error_maps_to_its_status(error_client: AsyncClient) -> None:
     response = await error_client.get("/missing")
 
@@ -117,16 +126,16 @@ async def test_validation_error_renders_for_any_input(
     assert all(set(detail) == {"loc", "msg", "type"} for detail in body["data"])
 
 
-async def test_unparsable_body_is_a_400_envelope(error_client: AsyncClient) -> None:
+async def test_unparsable_body_is_a_422_envelope(error_client: AsyncClient) -> None:
     response = await error_client.post(
         "/items", content=b"\xff\xfe not json", headers={"content-type": "application/json"}
     )
 
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json() == {
-        "code": 400,
+        "code": 422,
         "data": None,
-        "message": "There was an error parsing the body",
+        "message": "The request body could not be parsed",
     }
 
 

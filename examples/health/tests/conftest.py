@@ -42,11 +42,12 @@ MakeUser = Callable[..., Awaitable[User]]
 
 
 @pytest.fixture(scope="session", autouse=True)
-def test_settings() -> Iterator[Settings]:
-    """The settings of the tests: ENVIRONMENT=test and a secret key of this session's own."""
+def test_settings(database_url: str) -> Iterator[Settings]:
+    """The settings of the tests: the test database, and a secret key of this session's own."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ENVIRONMENT", "test")
         patch.setenv("SECRET_KEY", secrets.token_urlsafe(32))
+        patch.setenv("DATABASE_URL", database_url)
         get_settings.cache_clear()
         yield get_settings()
     get_settings.cache_clear()

@@ -7,7 +7,12 @@ import pytest
 from pydantic import BaseModel
 
 from app.core import cache as cache_module
-from app.core.cache import ReadCache, cache, cache_key, invalidate
+from app.core.cache import (
+    ReadCache,
+    cache_key,
+    current_cache,
+    invalidate,
+)
 from app.core.config import get_settings
 
 
@@ -78,7 +83,7 @@ async def test_invalidation_makes_every_read_of_the_entity_stale() -> None:
 async def test_an_entry_that_is_not_valid_any_more_is_reloaded() -> None:
     things = ReadCache("Thing", ttl=60)
     loads, load = counting_loader("a")
-    await cache.set(cache_key("Thing", 0, "get", "1"), b'{"unexpected": 1}', expire=60)
+    await current_cache().set(cache_key("Thing", 0, "get", "1"), b'{"unexpected": 1}', expire=60)
     assert await things.read(Thing, "get", "1", load) == Thing(name="a")
     assert loads == ["a"]
 
@@ -89,9 +94,10 @@ async def test_a_failing_backend_degrades_to_the_database(
     async def broken(*args: object, **kwargs: object) -> None:
         raise ConnectionError("the cache is down")
 
-    monkeypatch.setattr(cache_module.cache, "get", broken)
-    monkeypatch.setattr(cache_module.cache, "set", broken)
-    monkeypatch.setattr(cache_module.cache, "incr", broken)
+    cache = current_cache()
+    monkeypatch.setattr(cache, "get", broken)
+    monkeypatch.setattr(cache, "set", broken)
+    monkeypatch.setattr(cache, "incr", broken)
     things = ReadCache("Thing", ttl=60)
     loads, load = counting_loader("a")
     assert await things.read(Thing, "get", "1", load) == Thing(name="a")

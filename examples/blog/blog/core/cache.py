@@ -10,12 +10,17 @@ The cache never fails a request: when the backend errors, a read goes to the dat
 write's invalidation is logged (entries then live at most their TTL). The in-process backend
 is one per process: run several server processes with `REDIS_URL` set, or a write in one of
 them leaves the others serving what they cached until it expires.
+
+Each event loop gets its own cashews `Cache`, made on first use: Redis connections belong to
+the loop that opened them, and a server, a test runner and Schemathesis each run their own.
 """
 
+import asyncio
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from cashews import Cache
 from pydantic import BaseModel, ValidationError
@@ -29,24 +34,45 @@ M = TypeVar("M", bound=BaseModel)
 MEMORY_URL = "mem://?size=10000"
 DEFAULT_NAMESPACE = "blog"
 
-cache = Cache()
+_redis_url = get_settings().REDIS_URL
 _namespace = DEFAULT_NAMESPACE
+_caches: WeakKeyDictionary[asyncio.AbstractEventLoop, Cache] = WeakKeyDictionary()
 
 
 def setup_cache(redis_url: str | None, *, namespace: str = DEFAULT_NAMESPACE) -> None:
     """Point the cache at Redis (`redis_url`), or at process memory when it is None.
 
+    Caches made before are dropped (not closed: their loops may be gone); the next use in
+    each loop makes a new one.
+
     Args:
         redis_url: A `redis://` URL, or None for the in-process backend.
         namespace: The first part of every key (tests use their own).
     """
-    global _namespace
-    _namespace = namespace
-    if redis_url is None:
-        cache.setup(MEMORY_URL)
-    else:
-        # JSON values only (no pickle), and a Redis that does not answer fails fast.
-        cache.setup(redis_url, pickle_type="null", socket_connect_timeout=1, socket_timeout=1)
+    global _redis_url, _namespace
+    _redis_url, _namespace = redis_url, namespace
+    _caches.clear()
+
+
+def current_cache() -> Cache:
+    """The cache of the running event loop, made on first use."""
+    loop = asyncio.get_running_loop()
+    cache = _caches.get(loop)
+    if cache is None:
+        cache = _caches[loop] = Cache()
+        if _redis_url is None:
+            cache.setup(MEMORY_URL)
+        else:
+            # JSON values only (no pickle), and a Redis that does not answer fails fast.
+            cache.setup(_redis_url, pickle_type="null", socket_connect_timeout=1, socket_timeout=1)
+    return cache
+
+
+async def close_cache() -> None:
+    """Close the running loop's cache (the server calls it when it stops)."""
+    cache = _caches.pop(asyncio.get_running_loop(), None)
+    if cache is not None:
+        await cache.close()
 
 
 def cache_key(
@@ -69,7 +95,7 @@ def cache_key(
 
 async def clear_cache() -> None:
     """Drop every entry of this namespace (tests call it between tests)."""
-    await cache.delete_match(f"{_namespace}:*")
+    await current_cache().delete_match(f"{_namespace}:*")
 
 
 class ReadCache:
@@ -92,6 +118,7 @@ class ReadCache:
 
         Errors raised by `load` (not found, ...) propagate and nothing is cached.
         """
+        cache = current_cache()
         try:
             generation = int(await cache.get(self._generation_key, default=0))
             key = cache_key(self.entity, generation, operation, arguments, scope=scope)
@@ -133,9 +160,6 @@ async def invalidate(*entities: str) -> None:
     """Bump the generation of each entity, so none of their cached reads is used again."""
     for entity in entities:
         try:
-            await cache.incr(generation_key(entity))
+            await current_cache().incr(generation_key(entity))
         except Exception:
             logger.warning("cache invalidation of %s failed", entity, exc_info=True)
-
-
-setup_cache(get_settings().REDIS_URL)

@@ -8,8 +8,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Signs tokens in development and tests only: any other ENVIRONMENT refuses to start with it.
 DEFAULT_SECRET_KEY = "insecure-development-key-change-me-0123456789"
-# The environments that may run with DEFAULT_SECRET_KEY.
-UNSAFE_ENVIRONMENTS = frozenset({"development", "test"})
+# The environments that are not deployed: they may run with DEFAULT_SECRET_KEY.
+LOCAL_ENVIRONMENTS = frozenset({"development", "test"})
 
 
 class Settings(BaseSettings):
@@ -32,7 +32,7 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _require_secret_key_outside_development(self) -> Self:
-        if self.ENVIRONMENT not in UNSAFE_ENVIRONMENTS and self.SECRET_KEY == DEFAULT_SECRET_KEY:
+        if self.ENVIRONMENT not in LOCAL_ENVIRONMENTS and self.SECRET_KEY == DEFAULT_SECRET_KEY:
             raise ValueError(
                 f"SECRET_KEY must be set to a secret value in {self.ENVIRONMENT}: "
                 "the default key is public"

@@ -39,12 +39,12 @@ class UserService:
         await self._users.commit()
         return UserResponse.model_validate(user)
 
-    async def create_admin(self, email: str, password: str) -> UserResponse:
-        """Make `email` an admin with this password: a new User, or an existing one promoted."""
-        user = await self._users.get_by_email(email)
-        hashed = hash_password(password)
+    async def create_admin(self, payload: UserCreate) -> UserResponse:
+        """Make `payload.email` an admin with its password: a new User, or one promoted."""
+        user = await self._users.get_by_email(payload.email)
+        hashed = hash_password(payload.password)
         if user is None:
-            user = await self._users.add(email=email, hashed_password=hashed, is_admin=True)
+            user = await self._users.add(email=payload.email, hashed_password=hashed, is_admin=True)
         else:
             user = await self._users.update(
                 user, hashed_password=hashed, is_admin=True, is_active=True

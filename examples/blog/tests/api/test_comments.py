@@ -106,16 +106,16 @@ async def test_delete_comment(client: AsyncClient) -> None:
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_comment_with_unknown_post_id_is_422(client: AsyncClient) -> None:
+async def test_create_comment_with_unknown_post_id_is_409(client: AsyncClient) -> None:
     body = await comment_body(client)
     body["post_id"] = "00000000-0000-4000-8000-ffffffffffff"
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_comment_with_unknown_parent_id_is_422(client: AsyncClient) -> None:
+async def test_create_comment_with_unknown_parent_id_is_409(client: AsyncClient) -> None:
     body = await comment_body(client)
     body["parent_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["author_name", "body", "post_id"])

@@ -128,10 +128,10 @@ async def test_create_duplicate_post_is_409(client: AsyncClient) -> None:
     unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_post_with_unknown_author_id_is_422(client: AsyncClient) -> None:
+async def test_create_post_with_unknown_author_id_is_409(client: AsyncClient) -> None:
     body = await post_body(client)
     body["author_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["title", "slug", "body", "author_id"])

@@ -113,12 +113,12 @@ async def test_delete_goal(client: AsyncClient, admin_client: AsyncClient) -> No
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_goal_with_unknown_metric_id_is_422(
+async def test_create_goal_with_unknown_metric_id_is_409(
     client: AsyncClient, admin_client: AsyncClient
 ) -> None:
     body = await goal_body(client, admin=admin_client)
     body["metric_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["target", "metric_id"])

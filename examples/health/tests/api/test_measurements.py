@@ -108,20 +108,20 @@ async def test_delete_measurement(client: AsyncClient, admin_client: AsyncClient
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_measurement_with_unknown_metric_id_is_422(
+async def test_create_measurement_with_unknown_metric_id_is_409(
     client: AsyncClient, admin_client: AsyncClient
 ) -> None:
     body = await measurement_body(client, admin=admin_client)
     body["metric_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_measurement_with_unknown_goal_id_is_422(
+async def test_create_measurement_with_unknown_goal_id_is_409(
     client: AsyncClient, admin_client: AsyncClient
 ) -> None:
     body = await measurement_body(client, admin=admin_client)
     body["goal_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["value", "taken_at", "metric_id"])

@@ -71,10 +71,10 @@ async def test_measurement_cannot_name_another_users_goal_id(
 ) -> None:
     theirs = await create_goal(other_client, 2, admin=admin_client)
     body = await measurement_body(client, admin=admin_client)
-    unwrap(await client.post(ROUTE, json={**body, "goal_id": theirs["id"]}), 422)
+    unwrap(await client.post(ROUTE, json={**body, "goal_id": theirs["id"]}), 409)
     mine = unwrap(await client.post(ROUTE, json=body), 201)
     url = f"{ROUTE}/{mine['id']}"
-    unwrap(await client.patch(url, json={"goal_id": theirs["id"]}), 422)
+    unwrap(await client.patch(url, json={"goal_id": theirs["id"]}), 409)
 
 
 async def test_measurements_responses_hold_no_password_or_secret(

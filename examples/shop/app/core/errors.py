@@ -43,9 +43,9 @@ class PermissionDeniedError(DomainError):
 
 
 class InvalidReferenceError(DomainError):
-    """A foreign key names a row that does not exist."""
+    """A foreign key names a row that does not exist: a conflict with the stored data."""
 
-    status_code = 422
+    status_code = 409
 
 
 class InvalidCursorError(DomainError):

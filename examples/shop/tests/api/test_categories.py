@@ -96,10 +96,10 @@ async def test_create_duplicate_category_is_409(client: AsyncClient) -> None:
     unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_category_with_unknown_parent_id_is_422(client: AsyncClient) -> None:
+async def test_create_category_with_unknown_parent_id_is_409(client: AsyncClient) -> None:
     body = await category_body(client)
     body["parent_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["name", "slug"])

@@ -97,16 +97,16 @@ async def test_delete_order_line(client: AsyncClient) -> None:
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_order_line_with_unknown_order_id_is_422(client: AsyncClient) -> None:
+async def test_create_order_line_with_unknown_order_id_is_409(client: AsyncClient) -> None:
     body = await order_line_body(client)
     body["order_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_order_line_with_unknown_product_id_is_422(client: AsyncClient) -> None:
+async def test_create_order_line_with_unknown_product_id_is_409(client: AsyncClient) -> None:
     body = await order_line_body(client)
     body["product_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["quantity", "unit_price", "order_id", "product_id"])

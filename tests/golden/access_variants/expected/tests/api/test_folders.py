@@ -87,10 +87,10 @@ async def test_delete_folder(client: AsyncClient) -> None:
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_folder_with_unknown_parent_id_is_422(client: AsyncClient) -> None:
+async def test_create_folder_with_unknown_parent_id_is_409(client: AsyncClient) -> None:
     body = await folder_body(client)
     body["parent_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["name"])

@@ -98,16 +98,16 @@ async def test_delete_note(client: AsyncClient) -> None:
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_note_with_unknown_folder_id_is_422(client: AsyncClient) -> None:
+async def test_create_note_with_unknown_folder_id_is_409(client: AsyncClient) -> None:
     body = await note_body(client)
     body["folder_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_note_with_unknown_board_id_is_422(client: AsyncClient) -> None:
+async def test_create_note_with_unknown_board_id_is_409(client: AsyncClient) -> None:
     body = await note_body(client)
     body["board_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["body", "folder_id"])

@@ -67,10 +67,10 @@ async def test_note_cannot_name_another_users_folder_id(
 ) -> None:
     theirs = await create_folder(other_client, 2)
     body = await note_body(client)
-    unwrap(await client.post(ROUTE, json={**body, "folder_id": theirs["id"]}), 422)
+    unwrap(await client.post(ROUTE, json={**body, "folder_id": theirs["id"]}), 409)
     mine = unwrap(await client.post(ROUTE, json=body), 201)
     url = f"{ROUTE}/{mine['id']}"
-    unwrap(await client.patch(url, json={"folder_id": theirs["id"]}), 422)
+    unwrap(await client.patch(url, json={"folder_id": theirs["id"]}), 409)
 
 
 async def test_notes_responses_hold_no_password_or_secret(client: AsyncClient) -> None:

@@ -80,10 +80,10 @@ async def test_delete_report(client: AsyncClient) -> None:
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_report_with_unknown_board_id_is_422(client: AsyncClient) -> None:
+async def test_create_report_with_unknown_board_id_is_409(client: AsyncClient) -> None:
     body = await report_body(client)
     body["board_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["reason", "board_id"])

@@ -110,10 +110,10 @@ async def test_delete_note(client: AsyncClient) -> None:
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_note_with_unknown_author_id_is_422(client: AsyncClient) -> None:
+async def test_create_note_with_unknown_author_id_is_409(client: AsyncClient) -> None:
     body = await note_body(client)
     body["author_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["title", "author_id"])

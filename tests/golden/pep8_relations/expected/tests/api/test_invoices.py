@@ -104,16 +104,16 @@ async def test_create_duplicate_invoice_is_409(client: AsyncClient) -> None:
     unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_invoice_with_unknown_customer_id_is_422(client: AsyncClient) -> None:
+async def test_create_invoice_with_unknown_customer_id_is_409(client: AsyncClient) -> None:
     body = await invoice_body(client)
     body["customer_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_invoice_with_unknown_replaces_id_is_422(client: AsyncClient) -> None:
+async def test_create_invoice_with_unknown_replaces_id_is_409(client: AsyncClient) -> None:
     body = await invoice_body(client)
     body["replaces_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["number", "amount", "customer_id"])

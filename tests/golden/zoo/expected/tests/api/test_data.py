@@ -125,10 +125,10 @@ async def test_create_duplicate_data_is_409(client: AsyncClient) -> None:
     unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_data_with_unknown_series_id_is_422(client: AsyncClient) -> None:
+async def test_create_data_with_unknown_series_id_is_409(client: AsyncClient) -> None:
     body = await data_body(client)
     body["series_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["hash"])

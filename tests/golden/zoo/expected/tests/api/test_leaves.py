@@ -89,10 +89,10 @@ async def test_delete_leaf(client: AsyncClient) -> None:
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_leaf_with_unknown_node_id_is_422(client: AsyncClient) -> None:
+async def test_create_leaf_with_unknown_node_id_is_409(client: AsyncClient) -> None:
     body = await leaf_body(client)
     body["node_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["note", "secret_code", "node_id"])

@@ -100,22 +100,22 @@ async def test_delete_node(client: AsyncClient) -> None:
     unwrap(await client.delete(url), 404)
 
 
-async def test_create_node_with_unknown_parent_id_is_422(client: AsyncClient) -> None:
+async def test_create_node_with_unknown_parent_id_is_409(client: AsyncClient) -> None:
     body = await node_body(client)
     body["parent_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_node_with_unknown_source_id_is_422(client: AsyncClient) -> None:
+async def test_create_node_with_unknown_source_id_is_409(client: AsyncClient) -> None:
     body = await node_body(client)
     body["source_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
-async def test_create_node_with_unknown_mirror_id_is_422(client: AsyncClient) -> None:
+async def test_create_node_with_unknown_mirror_id_is_409(client: AsyncClient) -> None:
     body = await node_body(client)
     body["mirror_id"] = 2147483647
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
 
 
 @pytest.mark.parametrize("field", ["label", "weight", "source_id"])
