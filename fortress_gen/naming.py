@@ -21,6 +21,7 @@ __all__ = [
     "pluralize",
     "reserved_entity_reason",
     "reserved_reason",
+    "singularize",
     "snake_case",
 ]
 
@@ -180,6 +181,39 @@ def pluralize(word: str) -> str:
     if last[:1].isupper():
         plural = plural[:1].upper() + plural[1:]
     return head + sep + plural
+
+
+_SINGULAR: dict[str, str] = {plural: word for word, plural in _IRREGULAR.items()}
+
+
+def singularize(word: str) -> str:
+    """The singular of the last segment of a snake_case plural (``tags`` -> ``tag``).
+
+    The inverse of `pluralize` for the words it makes; a word that does not look plural
+    is returned unchanged.
+
+    Args:
+        word: A snake_case word such as ``"categories"`` or ``"skills"``.
+
+    Returns:
+        The singular, e.g. ``"category"``, ``"skill"``, ``"person"`` for ``"people"``.
+    """
+    head, sep, last = word.rpartition("_")
+    if last in _UNCHANGED or not last:
+        return word
+    if last in _SINGULAR:
+        single = _SINGULAR[last]
+    elif last.endswith("ies") and len(last) > 3:
+        single = last[:-3] + "y"
+    elif last.endswith(("yses", "eses")):
+        single = last[:-3] + "sis"
+    elif last.endswith(("uses", "sses", "xes", "zes", "ches", "shes")):
+        single = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        single = last[:-1]
+    else:
+        single = last
+    return head + sep + single
 
 
 def module_stem(entity: str, layer: Layer, style: Style) -> str:

@@ -90,7 +90,8 @@ def fk_model_column(name: str, relation: RelationSpec, target: EntitySpec) -> st
     target_table = target.table_name
     hint = id_python_type(target) if relation.required else f"{id_python_type(target)} | None"
     fk = f'sa.ForeignKey("{target_table}.id", ondelete="{ondelete}")'
-    return f"{fk_column(name)}: Mapped[{hint}] = mapped_column({fk}, index=True)"
+    unique = "unique=True, " if relation.kind == "one_to_one" else ""
+    return f"{fk_column(name)}: Mapped[{hint}] = mapped_column({fk}, {unique}index=True)"
 
 
 def schema_field(name: str, spec: FieldSpec, *, optional: bool) -> str:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from fortress_gen.config import ProjectConfig
 from fortress_gen.literals import py_literal
 from fortress_gen.naming import article, pluralize, snake_case
+from fortress_gen.render.relation_tests import RelationTests, relation_tests
 from fortress_gen.render.samples import (
     COMPARABLE_TYPES,
     Case,
@@ -18,6 +19,7 @@ from fortress_gen.render.samples import (
     sample,
 )
 from fortress_gen.spec.model import EntitySpec
+from fortress_gen.spec.relations import ids_field, is_key
 
 __all__ = [
     "FactoriesView",
@@ -99,6 +101,7 @@ class TestView:
     update_null_field: str
     unique_fields: list[str]
     reference_tests: list[ReferenceTest]
+    relations: RelationTests
     required_fields: list[str]
     invalid_values: list[Case]
     boundary_values: list[Case]
@@ -116,7 +119,7 @@ def _dependencies(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> list[En
         if current in ordered:
             return
         for relation in current.relations.values():
-            if relation.required and relation.target != current.entity:
+            if is_key(relation) and relation.required and relation.target != current.entity:
                 visit(by_name[relation.target])
         ordered.append(current)
 
@@ -157,7 +160,7 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
         if spec.writable
     ]
     for name, relation in entity.relations.items():
-        if relation.required:
+        if is_key(relation) and relation.required:
             target = snake_case(by_name[relation.target].entity)
             items.append(f'"{name}_id": (await create_{target}(client, n))["id"],')
     return Factory(
@@ -168,6 +171,12 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
         route_path=_route(entity, config),
         body_items=items,
     )
+
+
+def _missing(target: EntitySpec, *, listed: bool = False) -> str:
+    """An id of `target` that names no row (in a list for a many_to_many)."""
+    missing = _MISSING_UUID if target.id == "uuid" else _MISSING_INT_ID
+    return f"[{missing}]" if listed else missing
 
 
 _PLAIN_WORD = re.compile(r"[a-z]+")
@@ -239,7 +248,7 @@ def build_test_view(
     asserts += [
         f'assert created["{n}_id"] == body["{n}_id"]'
         for n, r in entity.relations.items()
-        if r.required
+        if is_key(r) and r.required
     ]
     asserts += [f'assert "{n}" not in created' for n, f in entity.fields.items() if f.secret]
 
@@ -252,7 +261,7 @@ def build_test_view(
     if entity.timestamps:
         expected = '{**created, **changes, "updated_at": updated["updated_at"]}'
     required = [n for n, f in writable.items() if f.required and f.default is None]
-    required += [f"{n}_id" for n, r in entity.relations.items() if r.required]
+    required += [f"{n}_id" for n, r in entity.relations.items() if is_key(r) and r.required]
     null_field = next(iter([n for n, f in writable.items() if f.required] + required), "")
 
     invalid = [case for n, f in writable.items() for case in invalid_cases(n, f)]
@@ -270,11 +279,14 @@ def build_test_view(
     # The factories leave optional relations empty, so a filter on one has nothing to match.
     optional_references = {f"{n}_id" for n, r in entity.relations.items() if not r.required}
     test_rows = {"create", "get", "list"} <= ops and _can_create(entity, by_name)
-    if test_rows:
-        imports.append(f"from tests.api.factories import create_{snake}, {snake}_body")
     distinct_rows = test_rows and all(
         sample(n, f).distinct for e in chain for n, f in e.fields.items() if f.unique and f.writable
     )
+    creatable = {e.entity for e in entities if _can_create(e, by_name)}
+    relations = relation_tests(entity, by_name, creatable, rows=distinct_rows and "update" in ops)
+    if test_rows:
+        helpers = sorted({f"create_{snake}", f"{snake}_body", *relations.helpers})
+        imports.append(f"from tests.api.factories import {', '.join(helpers)}")
     uuid_id = entity.id == "uuid"
     return TestView(
         name=entity.entity,
@@ -310,11 +322,15 @@ def build_test_view(
         unique_fields=[n for n, f in writable.items() if f.unique],
         reference_tests=[
             ReferenceTest(
-                column=f"{n}_id",
-                missing=_MISSING_UUID if by_name[r.target].id == "uuid" else _MISSING_INT_ID,
+                column=f"{n}_id" if is_key(r) else ids_field(n),
+                missing=_missing(by_name[r.target])
+                if is_key(r)
+                else f"[{_missing(by_name[r.target])}]",
             )
             for n, r in entity.relations.items()
+            if r.target in by_name
         ],
+        relations=relations,
         required_fields=required,
         invalid_values=invalid,
         boundary_values=boundary,
