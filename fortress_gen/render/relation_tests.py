@@ -25,6 +25,7 @@ class SetTest:
 
     ids: str
     create_target: str
+    target_route: str  # the target's route when the tests may delete a target, else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +44,14 @@ class RelationTests:
     unique_keys: list[KeyTest]
     self_keys: list[str]
     helpers: list[str]
+    nested_asserts: list[str]
 
 
 def relation_tests(
     entity: EntitySpec,
     by_name: Mapping[str, EntitySpec],
     creatable: Collection[str],
+    api_prefix: str,
     *,
     rows: bool,
 ) -> RelationTests:
@@ -58,13 +61,17 @@ def relation_tests(
         entity: The entity under test.
         by_name: Every entity of the project by name.
         creatable: The entities the tests can create through the API.
+        api_prefix: The prefix of every API route.
         rows: Whether the tests can create, read and update several rows of `entity`.
 
     Returns:
         The tests, empty when the rows they need cannot be made.
     """
+    nested = _nested_asserts(entity, by_name)
     if not rows:
-        return RelationTests(sets=[], unique_keys=[], self_keys=[], helpers=[])
+        return RelationTests(
+            sets=[], unique_keys=[], self_keys=[], helpers=[], nested_asserts=nested
+        )
     sets: list[SetTest] = []
     unique_keys: list[KeyTest] = []
     self_keys: list[str] = []
@@ -74,10 +81,33 @@ def relation_tests(
             continue
         create_target = f"create_{snake_case(target.entity)}"
         if is_collection(relation):
-            sets.append(SetTest(ids=ids_field(name), create_target=create_target))
+            route = f"{api_prefix}/{target.route_name}" if "delete" in target.operations else ""
+            sets.append(SetTest(ids_field(name), create_target, route))
         elif relation.kind == "one_to_one":
             unique_keys.append(KeyTest(column=f"{name}_id", create_target=create_target))
         elif target.entity == entity.entity:
             self_keys.append(f"{name}_id")
     helpers = sorted({t.create_target for t in sets} | {t.create_target for t in unique_keys})
-    return RelationTests(sets=sets, unique_keys=unique_keys, self_keys=self_keys, helpers=helpers)
+    return RelationTests(
+        sets=sets,
+        unique_keys=unique_keys,
+        self_keys=self_keys,
+        helpers=helpers,
+        nested_asserts=nested,
+    )
+
+
+def _nested_asserts(entity: EntitySpec, by_name: Mapping[str, EntitySpec]) -> list[str]:
+    """What a created row's nested summaries must agree with (its ids)."""
+    lines = []
+    for name, relation in entity.relations.items():
+        if not relation.nested or relation.target not in by_name:
+            continue
+        if is_collection(relation):
+            ids = ids_field(name)
+            lines.append(f'assert [row["id"] for row in created["{name}"]] == created["{ids}"]')
+        elif relation.required:
+            lines.append(f'assert created["{name}"]["id"] == created["{name}_id"]')
+        else:
+            lines.append(f'assert created["{name}"] is None')
+    return lines

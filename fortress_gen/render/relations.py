@@ -30,6 +30,7 @@ __all__ = [
     "Collection",
     "ModelRelations",
     "SchemaRelations",
+    "closes_cycle",
     "collections",
     "is_many_to_many_target",
     "loaded_relations",
@@ -144,10 +145,12 @@ def model_relations(
             tables.append(_association_table(entity, name, target, relation))
             options.insert(0, f"secondary={table}")
             options += _self_joins(entity, name, table, reverse=False)
-            options.append("passive_deletes=True")
+            options += [f'order_by="{target.entity}.id"', "passive_deletes=True"]
             hint = f'list["{target.entity}"]'
             properties.append(_ids_property(name, target))
         else:
+            if _ambiguous(entity, target, entities):
+                options.append(f'foreign_keys="{entity.entity}.{name}_id"')
             if target.entity == entity.entity:
                 options.append(f'remote_side="{entity.entity}.id"')
             hint = f'"{target.entity}"' if relation.required else f'"{target.entity} | None"'
@@ -165,12 +168,15 @@ def model_relations(
             options += _self_joins(source, name, table, reverse=True)
             options.append("passive_deletes=True")
             hint = f'list["{source.entity}"]'
-        elif relation.kind == "one_to_one":
-            options += ["uselist=False", _PASSIVE[relation.effective_on_delete]]
-            hint = f'"{source.entity} | None"'
         else:
+            if _ambiguous(source, entity, entities):
+                options.append(f'foreign_keys="{source.entity}.{name}_id"')
+            if relation.kind == "one_to_one":
+                options.append("uselist=False")
+                hint = f'"{source.entity} | None"'
+            else:
+                hint = f'list["{source.entity}"]'
             options.append(_PASSIVE[relation.effective_on_delete])
-            hint = f'list["{source.entity}"]'
         options.append('lazy="raise"')
         attributes.append(f"{back}: Mapped[{hint}] = relationship({', '.join(options)})")
     if checking:
@@ -182,6 +188,46 @@ def model_relations(
         attributes=attributes,
         properties=properties,
     )
+
+
+def _ambiguous(source: EntitySpec, target: EntitySpec, entities: Sequence[EntitySpec]) -> bool:
+    """Whether more than one foreign key links the two tables, so a relationship between them
+    must name its column (`foreign_keys`)."""
+    pair = {source.entity, target.entity}
+    keys = [
+        relation
+        for entity in entities
+        if entity.entity in pair
+        for relation in entity.relations.values()
+        if not is_collection(relation) and {entity.entity, relation.target} == pair
+    ]
+    return len(keys) > 1
+
+
+def closes_cycle(entity: EntitySpec, name: str, entities: Sequence[EntitySpec]) -> bool:
+    """Whether optional foreign key `name` of `entity` is part of a cycle of foreign keys
+    between tables (departments.head_id -> employees.department_id -> departments).
+
+    Such a key is declared `use_alter=True`, so the metadata can order the tables (the
+    migration adds it once both tables exist). Required keys never close a cycle: the spec
+    checks refuse cycles of required relations.
+    """
+    relation = entity.relations[name]
+    if relation.required or is_collection(relation) or relation.target == entity.entity:
+        return False
+    edges = {
+        e.entity: {r.target for r in e.relations.values() if not is_collection(r)} for e in entities
+    }
+    seen: set[str] = set()
+    stack = [relation.target]
+    while stack:
+        current = stack.pop()
+        if current == entity.entity:
+            return True
+        if current not in seen:
+            seen.add(current)
+            stack.extend(edges.get(current, ()))
+    return False
 
 
 def _association_table(
@@ -228,7 +274,7 @@ def _ids_property(name: str, target: EntitySpec) -> str:
         [
             "@property",
             f"def {ids}(self) -> list[{id_type}]:",
-            f'    """The ids of the {name.replace("_", " ")}, in order."""',
+            f'    """The ids of the {name.replace("_", " ")}, in ascending order."""',
             f"    return sorted(row.id for row in self.{name})",
         ]
     )

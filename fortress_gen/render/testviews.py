@@ -283,7 +283,10 @@ def build_test_view(
         sample(n, f).distinct for e in chain for n, f in e.fields.items() if f.unique and f.writable
     )
     creatable = {e.entity for e in entities if _can_create(e, by_name)}
-    relations = relation_tests(entity, by_name, creatable, rows=distinct_rows and "update" in ops)
+    relations = relation_tests(
+        entity, by_name, creatable, config.api_prefix, rows=distinct_rows and "update" in ops
+    )
+    asserts += relations.nested_asserts
     if test_rows:
         helpers = sorted({f"create_{snake}", f"{snake}_body", *relations.helpers})
         imports.append(f"from tests.api.factories import {', '.join(helpers)}")

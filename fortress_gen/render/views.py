@@ -29,6 +29,7 @@ from fortress_gen.render.paths import EntityPaths, entity_paths
 from fortress_gen.render.relations import (
     BUILTIN_USER_SPEC,
     Collection,
+    closes_cycle,
     collections,
     is_many_to_many_target,
     loaded_relations,
@@ -276,7 +277,8 @@ def _model_part(ctx: _Context) -> ModelView:
             continue
         if ctx.target(relation).id == "uuid":
             imports.add("from uuid import UUID")
-        columns.append(fk_model_column(name, relation, ctx.target(relation)))
+        cycle = closes_cycle(entity, name, ctx.entities)
+        columns.append(fk_model_column(name, relation, ctx.target(relation), use_alter=cycle))
     if entity.soft_delete:
         imports.add("import datetime as dt")
         columns.append(
