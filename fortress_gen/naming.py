@@ -213,7 +213,7 @@ def singularize(word: str) -> str:
         single = last[:-1]
     else:
         single = last
-    return head + sep + single
+    return head + sep + single if len(single) > 1 else word
 
 
 def module_stem(entity: str, layer: Layer, style: Style) -> str:

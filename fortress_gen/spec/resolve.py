@@ -16,7 +16,7 @@ from fortress_gen.naming import (
 )
 from fortress_gen.spec._fields import check_field, check_list, list_columns
 from fortress_gen.spec.loader import LoadedSpec
-from fortress_gen.spec.model import RelationSpec
+from fortress_gen.spec.model import EntitySpec, RelationSpec
 from fortress_gen.spec.project import Project
 from fortress_gen.spec.relations import (
     association_columns,
@@ -203,7 +203,15 @@ def _check_many_to_many(item: LoadedSpec, name: str, rel: RelationSpec) -> Itera
             key=True,
         )
     ids = ids_field(name)
-    if ids in spec.fields or ids in list_columns(spec):
+    if reserved_reason(ids):
+        yield _error(
+            item,
+            loc,
+            f"its id list {ids!r} is reserved: {reserved_reason(ids)}",
+            "choose another name",
+            key=True,
+        )
+    elif ids in spec.fields or ids in list_columns(spec):
         yield _error(
             item,
             loc,
@@ -384,12 +392,18 @@ def _check_back_populates(loaded: Sequence[LoadedSpec]) -> Iterator[SpecError]:
             owner = taken.setdefault((rel.target, back), f"{item.spec.entity}.{name}")
             if owner != f"{item.spec.entity}.{name}":
                 yield _error(item, loc, f"{rel.target}.{back} is already the reverse of {owner}")
-            elif back in target.fields or back in target.relations or back in list_columns(target):
+            elif back in target.fields or back in target.relations or back in _columns(target):
                 yield _error(
                     item, loc, f"{rel.target} already has a field or relation named {back!r}"
                 )
             elif reserved_reason(back):
                 yield _error(item, loc, f"{back!r} is reserved: {reserved_reason(back)}")
+
+
+def _columns(spec: EntitySpec) -> set[str]:
+    """The attribute names the model of `spec` has besides its relations."""
+    ids = {ids_field(name) for name, rel in spec.relations.items() if is_collection(rel)}
+    return {*list_columns(spec), *ids}
 
 
 def _required_edges(loaded: Sequence[LoadedSpec]) -> dict[str, list[tuple[str, str]]]:

@@ -3,5 +3,7 @@
 from shop_api.models.base import Base
 from shop_api.models.customer import Customer
 from shop_api.models.invoice import Invoice
+from shop_api.models.refund import Refund
+from shop_api.models.tag import Tag
 
-__all__ = ["Base", "Customer", "Invoice"]
+__all__ = ["Base", "Customer", "Invoice", "Refund", "Tag"]

@@ -1,0 +1,74 @@
+"""Exception handlers: every error leaves the API as an `ErrorEnvelope`.
+
+Rejected input is never echoed back, and nothing internal (trace, SQL) leaks out.
+"""
+
+import logging
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError, IntegrityError
+from starlette.exceptions import HTTPException
+
+from hr.core.errors import DomainError
+from hr.schemas.envelope import ErrorDetail, ErrorEnvelope
+
+logger = logging.getLogger(__name__)
+
+
+def register_exception_handlers(app: FastAPI) -> None:
+    """Map domain, validation, HTTP, database and unexpected errors to the envelope."""
+
+    @app.exception_handler(DomainError)
+    async def handle_domain_error(request: Request, exc: DomainError) -> JSONResponse:
+        return error_response(exc.status_code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def handle_validation_error(
+        request: Request, exc: RequestValidationError
+    ) -> JSONResponse:
+        details = _validation_details(exc.errors())
+        return error_response(422, "Request validation failed", details)
+
+    @app.exception_handler(HTTPException)
+    async def handle_http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        return error_response(exc.status_code, message, headers=exc.headers)
+
+    @app.exception_handler(IntegrityError)
+    async def handle_integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:
+        logger.info("Integrity error on %s %s: %s", request.method, request.url.path, exc.orig)
+        return error_response(409, "The request conflicts with existing data")
+
+    @app.exception_handler(DataError)
+    async def handle_data_error(request: Request, exc: DataError) -> JSONResponse:
+        logger.info("Data error on %s %s: %s", request.method, request.url.path, exc.orig)
+        return error_response(422, "A value cannot be stored by the database")
+
+    @app.exception_handler(Exception)
+    async def handle_unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+        logger.error("Unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return error_response(500, "Internal server error")
+
+
+def error_response(
+    status_code: int,
+    message: str,
+    details: list[ErrorDetail] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    """An `ErrorEnvelope` response; its `code` is the HTTP status."""
+    envelope = ErrorEnvelope(code=status_code, data=details, message=message)
+    return JSONResponse(envelope.model_dump(mode="json"), status_code=status_code, headers=headers)
+
+
+def _validation_details(errors: Sequence[Any]) -> list[ErrorDetail]:
+    """Pydantic's error details without the rejected input (or its context)."""
+    return [
+        ErrorDetail(loc=list(error["loc"]), msg=error["msg"], type=error["type"])
+        for error in errors
+    ]
