@@ -303,6 +303,8 @@ def reserved_reason(name: str) -> str | None:
         return "an attribute of pydantic's BaseModel or SQLAlchemy's DeclarativeBase"
     if name in _QUERY_PARAMETERS:
         return "a query parameter of the list endpoint"
+    if name == "l":
+        return "too easily read as 1 (ruff's E741 refuses it)"
     return None
 
 

@@ -229,9 +229,7 @@ def test_a_failed_run_on_a_project_is_finished_by_the_next(
     assert len(plan.changes) > 3
     with monkeypatch.context() as patch:
         error = OSError(errno.ENOSPC, "No space left on device", "x")
-        patch.setattr(
-            transaction, "_write", _fail_on_call(3, transaction._write, error)
-        )
+        patch.setattr(transaction, "_write", _fail_on_call(3, transaction._write, error))
         with pytest.raises(WriteError):
             apply_plan(plan, broken)
     assert _tree(broken) == before
