@@ -29,7 +29,8 @@ from fortress_gen.lock import FileRecord, Inputs, Lock, digest, read_lock, rende
 from fortress_gen.merge import merge_three
 from fortress_gen.migrate.diff import diff_snapshots
 from fortress_gen.migrate.guards import check_plan
-from fortress_gen.migrate.heads import current_head
+from fortress_gen.migrate.heads import current_head, read_revision
+from fortress_gen.migrate.ops import MigrationPlan
 from fortress_gen.migrate.renames import declared_renames
 from fortress_gen.migrate.script import MigrationFile, new_migration
 from fortress_gen.migrate.snapshot import build_snapshot, from_json, to_json
@@ -153,8 +154,27 @@ def _migration(
     if _revision_on_disk(project.root, revision.revision) is None:
         head = current_head(project.root / _MIGRATIONS_DIR)
         if head != lock.migration_head:
-            revision = new_migration(migration, down_revision=head, now=now)
+            revision = _written_head(project.root, head, migration, now) or new_migration(
+                migration, down_revision=head, now=now
+            )
     return revision, to_json(new)
+
+
+def _written_head(
+    root: Path, head: str | None, migration: MigrationPlan, now: datetime | None
+) -> MigrationFile | None:
+    """The head revision, if it is this very migration written by a run that lost its lock.
+
+    With no lock, the migration chains to a head the template or a person wrote; a run that
+    wrote it and died before the lock finds it as the head, on top of that same parent.
+    """
+    path = _revision_on_disk(root, head) if head is not None else None
+    declared = read_revision(root / path) if path is not None else None
+    if declared is None or len(declared[1]) > 1:
+        return None
+    parent = declared[1][0] if declared[1] else None
+    candidate = new_migration(migration, down_revision=parent, now=now)
+    return candidate if candidate.revision == head else None
 
 
 _ORIGINAL = ".fortress-original/"

@@ -14,6 +14,9 @@ from fortress_gen.write import apply_plan
 FROZEN_EPOCH = 1767225600  # 2026-01-01T00:00:00Z: the migration time of every golden file
 FROZEN_NOW = datetime.fromtimestamp(FROZEN_EPOCH, tz=UTC)
 REPO = Path(__file__).resolve().parents[1]
+# The project template's own migration (the built-in users table); Fortress's chain after it.
+USERS_MIGRATION = "20260101_000000_0001_create_users.py"
+USERS_REVISION = "0001"
 
 _TEMPLATE_CACHE: dict[tuple[tuple[str, str], ...], Path] = {}
 
@@ -35,3 +38,9 @@ def generate(root: Path, now: datetime | None = FROZEN_NOW) -> list[str]:
     """Run `fortress generate` through the library; return the paths written."""
     plan = plan_generation(load_project(root), now=now)
     return apply_plan(plan, root)
+
+
+def fortress_migrations(root: Path) -> list[Path]:
+    """The migrations Fortress wrote in a project, oldest first (not the template's own)."""
+    versions = sorted((root / "migrations/versions").glob("*.py"))
+    return [path for path in versions if path.name != USERS_MIGRATION]

@@ -16,6 +16,7 @@ from cli_support import (
     snapshot,
     status_lines,
 )
+from fortress_testing import fortress_migrations
 
 from fortress_gen.spec.shorthand import MODELINE_PREFIX
 
@@ -70,7 +71,7 @@ def test_new_entity_writes_the_spec_and_every_layer(fortress: Fortress, project:
     models = (project / "app/models/__init__.py").read_text(encoding="utf-8")
     assert "from app.models.Customer import Customer" in models
 
-    migrations = sorted((project / "migrations/versions").glob("*.py"))
+    migrations = fortress_migrations(project)
     assert [m.name for m in migrations] == [
         f"20260101_000000_{lock_head(project)}_create_customers.py"
     ]
@@ -198,7 +199,7 @@ def test_a_second_entity_gets_a_second_migration(fortress: Fortress, project: Pa
     assert fortress("generate", cwd=project).code == 0
     result = fortress("new-entity", "Order", "total:decimal", "customer:ref[Customer]", cwd=project)
     assert result.code == 0, result.err
-    names = {p.name.split("_", 3)[3] for p in (project / "migrations/versions").glob("*.py")}
+    names = {p.name.split("_", 3)[3] for p in fortress_migrations(project)}
     assert names == {"create_customers.py", "create_orders.py"}
     # The first entity's files are not touched; only the registries change.
     statuses = status_lines(result.err)

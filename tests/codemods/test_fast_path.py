@@ -282,7 +282,8 @@ def _router_template() -> str:
 
 
 def _models_template() -> str:
-    return MODELS_TEMPLATE.read_text(encoding="utf-8").replace("{{ package }}", "app")
+    text = MODELS_TEMPLATE.read_text(encoding="utf-8")
+    return text.replace("{{ package }}", "app").replace("{{ user_model_module }}", "User")
 
 
 def test_router_chain_is_spliced_and_agrees(tmp_path: Path) -> None:

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fortress_testing import FROZEN_EPOCH, FROZEN_NOW, new_project
+from fortress_testing import (
+    FROZEN_EPOCH,
+    FROZEN_NOW,
+    USERS_REVISION,
+    fortress_migrations,
+    new_project,
+)
 
 from fortress_gen.errors import ExitCode, FortressError
 from fortress_gen.generate import plan_generation
@@ -66,7 +72,7 @@ def _bytes(root: Path) -> dict[str, bytes]:
 
 
 def _migrations(root: Path) -> list[Path]:
-    return sorted((root / "migrations/versions").glob("*.py"))
+    return fortress_migrations(root)
 
 
 @pytest.fixture
@@ -169,7 +175,7 @@ def test_a_later_entity_gets_a_second_migration_on_top_of_the_first(
     _generate(root)
     [first] = _migrations(root)
     first_revision, first_down = _revision(first)
-    assert first_down is None
+    assert first_down == USERS_REVISION  # after the template's users migration
     lock = read_lock(root)
     assert lock.migration_head == first_revision
     assert lock.snapshot is not None

@@ -15,6 +15,7 @@ import yaml
 from fortress_gen._resources import copier_root, templates_root
 from fortress_gen.config import ProjectConfig, load_config
 from fortress_gen.errors import FortressError, ProjectError
+from fortress_gen.naming import Layer, module_stem
 from fortress_gen.project import create_project, template_questions
 
 PACKAGE = "shop_api"
@@ -34,7 +35,7 @@ CORE_NAMES = {
     },
     "models/base.py": {"Base", "NAMING_CONVENTION", "TimestampMixin"},
     "models/types.py": {"UTCDateTime", "utc_now"},
-    "models/__init__.py": {"Base", "__all__"},
+    "models/__init__.py": {"Base", "User", "__all__"},
     "schemas/envelope.py": {
         "DataT",
         "Envelope",
@@ -44,7 +45,21 @@ CORE_NAMES = {
         "error_responses",
     },
     "repositories/pagination.py": {"encode_cursor", "decode_cursor", "keyset_after"},
-    "api/deps.py": {"SessionDep"},
+    "core/security.py": {
+        "ALGORITHM",
+        "create_access_token",
+        "decode_access_token",
+        "hash_password",
+        "verify_password",
+        "InvalidTokenError",
+    },
+    "api/deps.py": {
+        "SessionDep",
+        "CurrentUser",
+        "AdminUser",
+        "get_current_user",
+        "get_current_admin",
+    },
     "api/errors.py": {"register_exception_handlers"},
     "api/v1/__init__.py": {"api_router"},
     "main.py": {"create_app", "app"},
@@ -113,7 +128,22 @@ def test_package_directory_is_named_after_the_answer(project: Path) -> None:
     assert (project / PACKAGE / "__init__.py").is_file()
     assert not (project / "app").exists()
     assert (project / "specs" / ".gitkeep").is_file()
-    assert (project / "migrations" / "versions" / ".gitkeep").is_file()
+    assert [p.name for p in (project / "migrations" / "versions").iterdir()] == [
+        "20260101_000000_0001_create_users.py"
+    ]
+
+
+def test_the_user_modules_are_named_in_the_projects_style(project: Path, style: str) -> None:
+    layers: tuple[Layer, ...] = ("model", "schema", "repository", "service")
+    stems = {
+        layer: module_stem("User", layer, "pep8" if style == "pep8" else "fortress")
+        for layer in layers
+    }
+    folders = {"model": "models", "schema": "schemas", "repository": "repositories"}
+    for layer, stem in stems.items():
+        folder = folders.get(layer, "services")
+        assert (project / PACKAGE / folder / f"{stem}.py").is_file(), (layer, stem)
+    assert "class User(" in (project / PACKAGE / "models" / f"{stems['model']}.py").read_text()
 
 
 @pytest.mark.parametrize("module", sorted(CORE_NAMES))

@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from blog.api import health
+from blog.api import auth, health
 from blog.api.errors import register_exception_handlers
 from blog.api.v1 import api_router
 from blog.core.cache import cache
@@ -29,6 +29,7 @@ def create_app() -> FastAPI:
     app = FastAPI(title=settings.PROJECT_NAME, lifespan=lifespan)
     register_exception_handlers(app)
     app.include_router(health.router)
+    app.include_router(auth.router)
     app.include_router(api_router, prefix=settings.API_PREFIX)
     return app
 

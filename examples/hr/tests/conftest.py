@@ -1,12 +1,18 @@
-"""Fixtures: a database migrated once per test session, emptied after each test, and a client.
+"""Fixtures: a database migrated once per test session, emptied after each test, and clients.
 
 Tests run on SQLite in a temporary file, or on the database `TEST_DATABASE_URL` names
 (e.g. `postgresql+asyncpg://postgres@localhost:5432/test`). That database is reset: every
 table in it is dropped before the session, and the migrations are reverted after it.
+
+`client` is signed in as a regular User, `other_client` as a second one, `admin_client` as
+an admin and `anonymous_client` not at all. Their Users are inserted directly with a hash
+computed once per session, and their tokens made by `create_access_token`, so they are cheap.
 """
 
 import os
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -21,13 +27,29 @@ from httpx import ASGITransport, AsyncClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from hr.core.cache import clear_cache, setup_cache
-from hr.core.config import get_settings
+from hr.core.config import Settings, get_settings
 from hr.core.database import create_engine, get_session
+from hr.core.security import create_access_token, hash_password
 from hr.core.worker import celery_app
 from hr.main import create_app
-from hr.models import Base
+from hr.models import Base, User
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# The password of every User the fixtures make.
+PASSWORD = "correct horse battery staple"
+
+MakeUser = Callable[..., Awaitable[User]]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_settings() -> Iterator[Settings]:
+    """The settings of the tests: ENVIRONMENT=test and a secret key of this session's own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ENVIRONMENT", "test")
+        patch.setenv("SECRET_KEY", secrets.token_urlsafe(32))
+        get_settings.cache_clear()
+        yield get_settings()
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")
@@ -61,9 +83,9 @@ async def empty_tables(engine: AsyncEngine) -> AsyncIterator[None]:
             await connection.execute(table.delete())
 
 
-@pytest.fixture
-async def client(engine: AsyncEngine) -> AsyncIterator[AsyncClient]:
-    """An HTTP client for the application, whose sessions use the test database."""
+@asynccontextmanager
+async def api_client(engine: AsyncEngine, token: str | None) -> AsyncIterator[AsyncClient]:
+    """An HTTP client for a new application on the test database, sending `token` if given."""
     session_factory = async_sessionmaker(engine, expire_on_commit=False)
 
     async def get_test_session() -> AsyncIterator[AsyncSession]:
@@ -72,7 +94,77 @@ async def client(engine: AsyncEngine) -> AsyncIterator[AsyncClient]:
 
     app = create_app()
     app.dependency_overrides[get_session] = get_test_session
-    async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
+    headers = {} if token is None else {"Authorization": f"Bearer {token}"}
+    transport = ASGITransport(app=app)
+    async with AsyncClient(transport=transport, base_url="http://test", headers=headers) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """The hash of PASSWORD, computed once: Argon2 is slow on purpose."""
+    return hash_password(PASSWORD)
+
+
+@pytest.fixture
+def make_user(engine: AsyncEngine, password_hash: str) -> MakeUser:
+    """Insert a User with PASSWORD: `await make_user("a@example.com", is_admin=True)`."""
+
+    async def make(email: str, *, is_admin: bool = False, is_active: bool = True) -> User:
+        async with AsyncSession(engine, expire_on_commit=False) as session:
+            user = User(
+                email=email, hashed_password=password_hash, is_admin=is_admin, is_active=is_active
+            )
+            session.add(user)
+            await session.commit()
+            return user
+
+    return make
+
+
+@pytest.fixture
+async def user(make_user: MakeUser) -> User:
+    """The regular User `client` is signed in as."""
+    return await make_user("user@example.com")
+
+
+@pytest.fixture
+async def other_user(make_user: MakeUser) -> User:
+    """A second regular User, the one `other_client` is signed in as."""
+    return await make_user("other@example.com")
+
+
+@pytest.fixture
+async def admin_user(make_user: MakeUser) -> User:
+    """The admin `admin_client` is signed in as."""
+    return await make_user("admin@example.com", is_admin=True)
+
+
+@pytest.fixture
+async def client(engine: AsyncEngine, user: User) -> AsyncIterator[AsyncClient]:
+    """An HTTP client for the application, signed in as `user`."""
+    async with api_client(engine, create_access_token(user.id)) as client:
+        yield client
+
+
+@pytest.fixture
+async def other_client(engine: AsyncEngine, other_user: User) -> AsyncIterator[AsyncClient]:
+    """An HTTP client signed in as `other_user`."""
+    async with api_client(engine, create_access_token(other_user.id)) as client:
+        yield client
+
+
+@pytest.fixture
+async def admin_client(engine: AsyncEngine, admin_user: User) -> AsyncIterator[AsyncClient]:
+    """An HTTP client signed in as `admin_user`."""
+    async with api_client(engine, create_access_token(admin_user.id)) as client:
+        yield client
+
+
+@pytest.fixture
+async def anonymous_client(engine: AsyncEngine) -> AsyncIterator[AsyncClient]:
+    """An HTTP client that sends no token."""
+    async with api_client(engine, None) as client:
         yield client
 
 
@@ -94,10 +186,10 @@ def _run_migrations(
 
 
 @pytest.fixture(scope="session", autouse=True)
-def cache_namespace() -> str:
+def cache_namespace(test_settings: Settings) -> str:
     """A namespace of the cache for this test session (Redis when `REDIS_URL` is set)."""
     namespace = f"test-{uuid4().hex[:12]}"
-    setup_cache(get_settings().REDIS_URL, namespace=namespace)
+    setup_cache(test_settings.REDIS_URL, namespace=namespace)
     return namespace
 
 

@@ -5,5 +5,6 @@ from blog.models.base import Base
 from blog.models.comment import Comment
 from blog.models.post import Post
 from blog.models.tag import Tag
+from blog.models.user import User
 
-__all__ = ["Author", "Base", "Comment", "Post", "Tag"]
+__all__ = ["Author", "Base", "Comment", "Post", "Tag", "User"]

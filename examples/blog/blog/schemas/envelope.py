@@ -40,14 +40,32 @@ class CursorPage(BaseModel, Generic[ItemT]):
 
 
 _ERROR_DESCRIPTIONS = {
+    401: "Not authenticated: no bearer token, an invalid or expired one, or wrong credentials",
+    403: "Not allowed for this user",
     404: "Not found",
     409: "Conflict with existing data",
     422: "Invalid request",
+}
+# A 401 says how to authenticate (RFC 9110 §15.5.2).
+_ERROR_HEADERS: dict[int, dict[str, Any]] = {
+    401: {
+        "WWW-Authenticate": {
+            "description": "The scheme to authenticate with: `Bearer`",
+            "schema": {"type": "string"},
+        }
+    },
 }
 
 
 def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     """The `responses=` of a route that can answer with these errors, so OpenAPI lists them."""
-    return {
-        code: {"model": ErrorEnvelope, "description": _ERROR_DESCRIPTIONS[code]} for code in codes
-    }
+    responses: dict[int | str, dict[str, Any]] = {}
+    for code in codes:
+        response: dict[str, Any] = {
+            "model": ErrorEnvelope,
+            "description": _ERROR_DESCRIPTIONS[code],
+        }
+        if code in _ERROR_HEADERS:
+            response["headers"] = _ERROR_HEADERS[code]
+        responses[code] = response
+    return responses

@@ -19,13 +19,17 @@ from hr.schemas.envelope import ErrorDetail, ErrorEnvelope
 
 logger = logging.getLogger(__name__)
 
+# Every 401 names the scheme to authenticate with (RFC 9110 §15.5.2).
+BEARER_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
 
 def register_exception_handlers(app: FastAPI) -> None:
     """Map domain, validation, HTTP, database and unexpected errors to the envelope."""
 
     @app.exception_handler(DomainError)
     async def handle_domain_error(request: Request, exc: DomainError) -> JSONResponse:
-        return error_response(exc.status_code, exc.message)
+        headers = BEARER_CHALLENGE if exc.status_code == 401 else None
+        return error_response(exc.status_code, exc.message, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def handle_validation_error(

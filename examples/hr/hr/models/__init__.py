@@ -6,5 +6,6 @@ from hr.models.Department import Department
 from hr.models.Employee import Employee
 from hr.models.Project import Project
 from hr.models.Skill import Skill
+from hr.models.User import User
 
-__all__ = ["Badge", "Base", "Department", "Employee", "Project", "Skill"]
+__all__ = ["Badge", "Base", "Department", "Employee", "Project", "Skill", "User"]

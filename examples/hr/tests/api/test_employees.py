@@ -126,7 +126,7 @@ async def test_create_employee_with_unknown_skill_ids_is_422(client: AsyncClient
 
 
 async def test_employee_skill_ids_are_set_replaced_and_cleared(client: AsyncClient) -> None:
-    first, second, third = [(await create_skill(client, n))["id"] for n in (11, 12, 13)]
+    first, second, third = [(await create_skill(client, n))["id"] for n in (10, 11, 12)]
     body = await employee_body(client)
     body["skill_ids"] = [second, first, first]
     created = unwrap(await client.post(ROUTE, json=body), 201)

@@ -101,7 +101,7 @@ async def test_create_project_with_unknown_lead_id_is_422(client: AsyncClient) -
 
 
 async def test_project_member_ids_are_set_replaced_and_cleared(client: AsyncClient) -> None:
-    first, second, third = [(await create_employee(client, n))["id"] for n in (11, 12, 13)]
+    first, second, third = [(await create_employee(client, n))["id"] for n in (10, 11, 12)]
     body = await project_body(client)
     body["member_ids"] = [second, first, first]
     created = unwrap(await client.post(ROUTE, json=body), 201)

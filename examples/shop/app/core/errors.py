@@ -30,6 +30,12 @@ class ConflictError(DomainError):
     status_code = 409
 
 
+class AuthenticationError(DomainError):
+    """The caller did not prove who they are: no token, a bad one, or wrong credentials."""
+
+    status_code = 401
+
+
 class PermissionDeniedError(DomainError):
     """The caller is authenticated but may not do this."""
 

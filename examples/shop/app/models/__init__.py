@@ -6,5 +6,6 @@ from app.models.Customer import Customer
 from app.models.Order import Order
 from app.models.OrderLine import OrderLine
 from app.models.Product import Product
+from app.models.User import User
 
-__all__ = ["Base", "Category", "Customer", "Order", "OrderLine", "Product"]
+__all__ = ["Base", "Category", "Customer", "Order", "OrderLine", "Product", "User"]

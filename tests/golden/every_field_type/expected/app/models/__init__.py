@@ -2,5 +2,6 @@
 
 from app.models.base import Base
 from app.models.Sample import Sample
+from app.models.User import User
 
-__all__ = ["Base", "Sample"]
+__all__ = ["Base", "Sample", "User"]

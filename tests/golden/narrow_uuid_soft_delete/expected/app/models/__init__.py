@@ -2,5 +2,6 @@
 
 from app.models.base import Base
 from app.models.News import News
+from app.models.User import User
 
-__all__ = ["Base", "News"]
+__all__ = ["Base", "News", "User"]

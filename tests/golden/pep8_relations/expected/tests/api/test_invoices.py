@@ -125,7 +125,7 @@ async def test_create_invoice_with_unknown_tag_ids_is_422(client: AsyncClient) -
 
 
 async def test_invoice_tag_ids_are_set_replaced_and_cleared(client: AsyncClient) -> None:
-    first, second, third = [(await create_tag(client, n))["id"] for n in (11, 12, 13)]
+    first, second, third = [(await create_tag(client, n))["id"] for n in (10, 11, 12)]
     body = await invoice_body(client)
     body["tag_ids"] = [second, first, first]
     created = unwrap(await client.post(ROUTE, json=body), 201)

@@ -5,5 +5,6 @@ from zoo.models.Data import Data
 from zoo.models.Leaf import Leaf
 from zoo.models.Node import Node
 from zoo.models.Series import Series
+from zoo.models.User import User
 
-__all__ = ["Base", "Data", "Leaf", "Node", "Series"]
+__all__ = ["Base", "Data", "Leaf", "Node", "Series", "User"]

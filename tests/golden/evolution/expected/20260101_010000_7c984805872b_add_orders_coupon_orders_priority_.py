@@ -1,8 +1,8 @@
 """add orders.coupon, orders.priority; rename orders.rating to orders.score; alter customers.name,
 orders.customer_id, orders.notes, orders.number, orders.status
 
-Revision ID: a35616a13343
-Revises: 5c302b525cee
+Revision ID: 7c984805872b
+Revises: f8c06ad376f3
 Create Date: 2026-01-01 01:00:00+00:00
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "a35616a13343"
-down_revision: str | Sequence[str] | None = "5c302b525cee"
+revision: str = "7c984805872b"
+down_revision: str | Sequence[str] | None = "f8c06ad376f3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

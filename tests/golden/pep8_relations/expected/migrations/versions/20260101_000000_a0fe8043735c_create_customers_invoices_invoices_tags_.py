@@ -1,7 +1,7 @@
 """create customers, invoices, invoices_tags, refunds, tags
 
-Revision ID: 40230f044873
-Revises:
+Revision ID: a0fe8043735c
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "40230f044873"
-down_revision: str | Sequence[str] | None = None
+revision: str = "a0fe8043735c"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """create authors, notes, tags
 
-Revision ID: 54bf3f2a25a1
-Revises:
+Revision ID: 1368e10181ee
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "54bf3f2a25a1"
-down_revision: str | Sequence[str] | None = None
+revision: str = "1368e10181ee"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """create customers, orders
 
-Revision ID: 5c302b525cee
-Revises:
+Revision ID: f8c06ad376f3
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "5c302b525cee"
-down_revision: str | Sequence[str] | None = None
+revision: str = "f8c06ad376f3"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """drop orders.gift_note
 
-Revision ID: c7661cb61b7b
-Revises: a35616a13343
+Revision ID: 06f316fc0570
+Revises: 7c984805872b
 Create Date: 2026-01-01 02:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "c7661cb61b7b"
-down_revision: str | Sequence[str] | None = "a35616a13343"
+revision: str = "06f316fc0570"
+down_revision: str | Sequence[str] | None = "7c984805872b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

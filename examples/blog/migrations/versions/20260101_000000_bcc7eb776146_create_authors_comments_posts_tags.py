@@ -1,7 +1,7 @@
 """create authors, comments, posts, tags
 
-Revision ID: 3e18f4a34ca2
-Revises:
+Revision ID: bcc7eb776146
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "3e18f4a34ca2"
-down_revision: str | Sequence[str] | None = None
+revision: str = "bcc7eb776146"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """create badges, departments, employees, employees_skills, projects, projects_members, skills
 
-Revision ID: 56aa4621ae63
-Revises:
+Revision ID: f3c46548e6d2
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "56aa4621ae63"
-down_revision: str | Sequence[str] | None = None
+revision: str = "f3c46548e6d2"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

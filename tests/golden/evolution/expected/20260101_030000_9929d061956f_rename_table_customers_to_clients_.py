@@ -1,8 +1,8 @@
 """rename table customers to clients; rename orders.customer_id to orders.buyer_id; alter
 clients.email, clients.name
 
-Revision ID: 366b5494a33b
-Revises: c7661cb61b7b
+Revision ID: 9929d061956f
+Revises: 06f316fc0570
 Create Date: 2026-01-01 03:00:00+00:00
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "366b5494a33b"
-down_revision: str | Sequence[str] | None = "c7661cb61b7b"
+revision: str = "9929d061956f"
+down_revision: str | Sequence[str] | None = "06f316fc0570"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """create news
 
-Revision ID: d6298fec2bd4
-Revises:
+Revision ID: aee08613cdd9
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "d6298fec2bd4"
-down_revision: str | Sequence[str] | None = None
+revision: str = "aee08613cdd9"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

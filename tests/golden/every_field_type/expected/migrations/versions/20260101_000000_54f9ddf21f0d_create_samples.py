@@ -1,7 +1,7 @@
 """create samples
 
-Revision ID: 3ee74971cea8
-Revises:
+Revision ID: 54f9ddf21f0d
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "3ee74971cea8"
-down_revision: str | Sequence[str] | None = None
+revision: str = "54f9ddf21f0d"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

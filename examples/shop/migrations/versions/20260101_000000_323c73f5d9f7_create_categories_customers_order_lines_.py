@@ -1,7 +1,7 @@
 """create categories, customers, order_lines, orders, products
 
-Revision ID: 921e63ba041a
-Revises:
+Revision ID: 323c73f5d9f7
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "921e63ba041a"
-down_revision: str | Sequence[str] | None = None
+revision: str = "323c73f5d9f7"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """create data_points, leaves, nodes, series
 
-Revision ID: 0115afda1d68
-Revises:
+Revision ID: a714d4e7dce5
+Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0115afda1d68"
-down_revision: str | Sequence[str] | None = None
+revision: str = "a714d4e7dce5"
+down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
