@@ -11,6 +11,7 @@ from fortress_gen.config import ProjectConfig
 from fortress_gen.literals import py_literal
 from fortress_gen.naming import article, pluralize, snake_case
 from fortress_gen.render.relation_tests import RelationTests, relation_tests
+from fortress_gen.render.relations import BUILTIN_USER_SPEC
 from fortress_gen.render.samples import (
     COMPARABLE_TYPES,
     Case,
@@ -119,8 +120,9 @@ def _dependencies(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> list[En
         if current in ordered:
             return
         for relation in current.relations.values():
-            if is_key(relation) and relation.required and relation.target != current.entity:
-                visit(by_name[relation.target])
+            target = by_name.get(relation.target)  # None: the built-in User
+            if is_key(relation) and relation.required and target not in (None, current):
+                visit(target)
         ordered.append(current)
 
     visit(entity)
@@ -160,7 +162,11 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
         if spec.writable
     ]
     for name, relation in entity.relations.items():
-        if is_key(relation) and relation.required:
+        if not (is_key(relation) and relation.required):
+            continue
+        if relation.target == BUILTIN_USER_SPEC.entity:
+            items.append(f'"{name}_id": unwrap(await client.get("/auth/me"), 200)["id"],')
+        else:
             target = snake_case(by_name[relation.target].entity)
             items.append(f'"{name}_id": (await create_{target}(client, n))["id"],')
     return Factory(
@@ -173,15 +179,25 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
     )
 
 
+def _one_user_only(entity: EntitySpec) -> bool:
+    """Whether `entity` requires a one_to_one to User: the tests' factories use the signed-in
+    User, so they can make one row of it only."""
+    return any(
+        r.kind == "one_to_one" and r.required and r.target == BUILTIN_USER_SPEC.entity
+        for r in entity.relations.values()
+    )
+
+
 _MANY = range(1, 13)  # the `n` of every row the relation tests create (1-2 and 10-12)
 
 
 def _many_distinct(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> bool:
     """Whether rows 1-12 of `entity`, and of every row it requires, differ in every unique
     field (the relation tests create up to five rows of one entity)."""
-    return all(
+    chain = _dependencies(entity, by_name)
+    return not any(_one_user_only(e) for e in chain) and all(
         len({repr(sample(n, f).value(i)) for i in _MANY}) == len(_MANY)
-        for e in _dependencies(entity, by_name)
+        for e in chain
         for n, f in e.fields.items()
         if f.unique and f.writable
     )
@@ -293,8 +309,15 @@ def build_test_view(
     # The factories leave optional relations empty, so a filter on one has nothing to match.
     optional_references = {f"{n}_id" for n, r in entity.relations.items() if not r.required}
     test_rows = {"create", "get", "list"} <= ops and _can_create(entity, by_name)
-    distinct_rows = test_rows and all(
-        sample(n, f).distinct for e in chain for n, f in e.fields.items() if f.unique and f.writable
+    distinct_rows = (
+        test_rows
+        and all(
+            sample(n, f).distinct
+            for e in chain
+            for n, f in e.fields.items()
+            if f.unique and f.writable
+        )
+        and not any(_one_user_only(e) for e in chain)
     )
     creatable = {
         e.entity for e in entities if _can_create(e, by_name) and _many_distinct(e, by_name)
@@ -341,12 +364,9 @@ def build_test_view(
         reference_tests=[
             ReferenceTest(
                 column=f"{n}_id" if is_key(r) else ids_field(n),
-                missing=_missing(by_name[r.target])
-                if is_key(r)
-                else f"[{_missing(by_name[r.target])}]",
+                missing=_missing(by_name.get(r.target, BUILTIN_USER_SPEC), listed=not is_key(r)),
             )
             for n, r in entity.relations.items()
-            if r.target in by_name
         ],
         relations=relations,
         required_fields=required,

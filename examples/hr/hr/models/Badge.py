@@ -22,4 +22,7 @@ class Badge(TimestampMixin, Base):
     employee_id: Mapped[int] = mapped_column(
         sa.ForeignKey("employees.id", ondelete="CASCADE"), unique=True, index=True
     )
+    issued_by_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="RESTRICT"), index=True
+    )
     employee: Mapped["Employee"] = relationship(back_populates="badge", lazy="raise")

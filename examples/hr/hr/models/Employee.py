@@ -39,6 +39,9 @@ class Employee(TimestampMixin, Base):
     manager_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("employees.id", ondelete="SET NULL"), index=True
     )
+    account_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), unique=True, index=True
+    )
     department: Mapped["Department"] = relationship(back_populates="employees", lazy="raise")
     manager: Mapped["Employee | None"] = relationship(
         back_populates="reports", remote_side="Employee.id", lazy="raise"

@@ -10,6 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from hr.core.errors import ConflictError
 from hr.models.Badge import Badge
+from hr.models.User import User
 from hr.repositories.pagination import decode_cursor, encode_cursor, keyset_after
 from hr.schemas.BadgeSchema import BadgeListParams
 
@@ -38,6 +39,11 @@ class BadgeRepository:
     async def exists(self, badge_id: int) -> bool:
         """Whether a Badge with this id exists."""
         stmt = sa.select(Badge.id).where(Badge.id == badge_id)
+        return await self._session.scalar(stmt) is not None
+
+    async def user_exists(self, user_id: int) -> bool:
+        """Whether a User with this id exists."""
+        stmt = sa.select(User.id).where(User.id == user_id)
         return await self._session.scalar(stmt) is not None
 
     async def list_page(self, params: BadgeListParams) -> tuple[Sequence[Badge], str | None]:

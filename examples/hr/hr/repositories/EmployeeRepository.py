@@ -10,6 +10,7 @@ from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from hr.core.errors import ConflictError
 from hr.models.Employee import Employee
+from hr.models.User import User
 from hr.repositories.pagination import decode_cursor, encode_cursor, keyset_after
 from hr.schemas.EmployeeSchema import EmployeeListParams
 
@@ -22,7 +23,7 @@ _SORT_TYPES: dict[str, type[object]] = {
     "id": int,
 }
 # What a caller is told when a write breaks a constraint, or a delete one a reference.
-_CONFLICT = "An Employee with the same email exists"
+_CONFLICT = "An Employee with the same email or account_id exists"
 _IN_USE = "Employee {} is still referenced by other rows"
 # The relationships every read loads up front: the model's relationships never lazy-load.
 _LOAD = (
@@ -51,6 +52,11 @@ class EmployeeRepository:
         """The employees among these ids (ids that name none are left out)."""
         stmt = sa.select(Employee).where(Employee.id.in_(ids))
         return (await self._session.scalars(stmt)).all()
+
+    async def user_exists(self, user_id: int) -> bool:
+        """Whether a User with this id exists."""
+        stmt = sa.select(User.id).where(User.id == user_id)
+        return await self._session.scalar(stmt) is not None
 
     async def list_page(self, params: EmployeeListParams) -> tuple[Sequence[Employee], str | None]:
         """One page of employees in the requested order, and the next page's cursor."""

@@ -14,16 +14,20 @@ class BadgeCreate(InputSchema):
     code: str = Field(max_length=16)
     active: bool = True
     employee_id: int = Field(ge=1, le=2147483647)
+    issued_by_id: int = Field(ge=1, le=2147483647)
 
 
 class BadgeUpdate(InputSchema):
     """A partial update of a Badge: only the fields sent are changed."""
 
-    NOT_NULL: ClassVar[frozenset[str]] = frozenset({"code", "active", "employee_id"})
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset(
+        {"code", "active", "employee_id", "issued_by_id"}
+    )
 
     code: str | None = Field(default=None, max_length=16)
     active: bool | None = None
     employee_id: int | None = Field(default=None, ge=1, le=2147483647)
+    issued_by_id: int | None = Field(default=None, ge=1, le=2147483647)
 
 
 class BadgeResponse(BaseModel):
@@ -35,6 +39,7 @@ class BadgeResponse(BaseModel):
     code: str
     active: bool
     employee_id: int
+    issued_by_id: int
     created_at: dt.datetime
     updated_at: dt.datetime
 

@@ -26,6 +26,7 @@ class EmployeeCreate(InputSchema):
     hired_on: dt.date
     department_id: int = Field(ge=1, le=2147483647)
     manager_id: int | None = Field(default=None, ge=1, le=2147483647)
+    account_id: int | None = Field(default=None, ge=1, le=2147483647)
     skill_ids: set[Annotated[int, Field(ge=1, le=2147483647)]] = Field(
         default_factory=set, max_length=100
     )
@@ -43,6 +44,7 @@ class EmployeeUpdate(InputSchema):
     hired_on: dt.date | None = None
     department_id: int | None = Field(default=None, ge=1, le=2147483647)
     manager_id: int | None = Field(default=None, ge=1, le=2147483647)
+    account_id: int | None = Field(default=None, ge=1, le=2147483647)
     skill_ids: set[Annotated[int, Field(ge=1, le=2147483647)]] | None = Field(
         default=None, max_length=100
     )
@@ -59,6 +61,7 @@ class EmployeeResponse(BaseModel):
     hired_on: dt.date
     department_id: int
     manager_id: int | None
+    account_id: int | None
     department: DepartmentSummary
     skill_ids: list[int]
     created_at: dt.datetime

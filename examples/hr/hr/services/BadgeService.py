@@ -31,6 +31,7 @@ class BadgeService:
         """Create a Badge and commit it."""
         values = payload.model_dump()
         await self._check_employee(values["employee_id"])
+        await self._check_issued_by(values["issued_by_id"])
         badge = await self._badges.add(values)
         await self._badges.commit()
         return BadgeResponse.model_validate(badge)
@@ -40,6 +41,7 @@ class BadgeService:
         badge = await self._get(badge_id)
         values = payload.model_dump(exclude_unset=True)
         await self._check_employee(values.get("employee_id"))
+        await self._check_issued_by(values.get("issued_by_id"))
         badge = await self._badges.update(badge, values)
         await self._badges.commit()
         return BadgeResponse.model_validate(badge)
@@ -60,3 +62,8 @@ class BadgeService:
         """Refuse an employee_id that names no Employee."""
         if employee_id is not None and not await self._employees.exists(employee_id):
             raise InvalidReferenceError(f"employee_id: Employee {employee_id} does not exist")
+
+    async def _check_issued_by(self, issued_by_id: int | None) -> None:
+        """Refuse an issued_by_id that names no User."""
+        if issued_by_id is not None and not await self._badges.user_exists(issued_by_id):
+            raise InvalidReferenceError(f"issued_by_id: User {issued_by_id} does not exist")

@@ -42,6 +42,7 @@ class EmployeeService:
         values = payload.model_dump()
         await self._check_department(values["department_id"])
         await self._check_manager(values["manager_id"])
+        await self._check_account(values["account_id"])
         values["skills"] = await self._skills_by_ids(values.pop("skill_ids"))
         employee = await self._employees.add(values)
         await self._employees.commit()
@@ -53,6 +54,7 @@ class EmployeeService:
         values = payload.model_dump(exclude_unset=True)
         await self._check_department(values.get("department_id"))
         await self._check_manager(values.get("manager_id"))
+        await self._check_account(values.get("account_id"))
         if "skill_ids" in values:
             values["skills"] = await self._skills_by_ids(values.pop("skill_ids"))
         employee = await self._employees.update(employee, values)
@@ -80,6 +82,11 @@ class EmployeeService:
         """Refuse a manager_id that names no Employee."""
         if manager_id is not None and not await self._employees.exists(manager_id):
             raise InvalidReferenceError(f"manager_id: Employee {manager_id} does not exist")
+
+    async def _check_account(self, account_id: int | None) -> None:
+        """Refuse an account_id that names no User."""
+        if account_id is not None and not await self._employees.user_exists(account_id):
+            raise InvalidReferenceError(f"account_id: User {account_id} does not exist")
 
     async def _skills_by_ids(self, ids: Collection[int]) -> Sequence[Skill]:
         """The Skill rows of `ids`; InvalidReferenceError naming any that do not exist."""

@@ -16,6 +16,7 @@ async def badge_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
         "code": f"code-{n}",
         "active": n % 2 == 0,
         "employee_id": (await create_employee(client, n))["id"],
+        "issued_by_id": unwrap(await client.get("/auth/me"), 200)["id"],
     }
 
 

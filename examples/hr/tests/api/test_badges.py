@@ -22,6 +22,7 @@ async def test_create_then_get_badge(client: AsyncClient) -> None:
     assert created["code"] == body["code"]
     assert created["active"] == body["active"]
     assert created["employee_id"] == body["employee_id"]
+    assert created["issued_by_id"] == body["issued_by_id"]
     assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
 
 
@@ -101,6 +102,12 @@ async def test_create_badge_with_unknown_employee_id_is_422(client: AsyncClient)
     unwrap(await client.post(ROUTE, json=body), 422)
 
 
+async def test_create_badge_with_unknown_issued_by_id_is_422(client: AsyncClient) -> None:
+    body = await badge_body(client)
+    body["issued_by_id"] = 2147483647
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
 async def test_second_badge_with_the_same_employee_id_is_409(client: AsyncClient) -> None:
     target = await create_employee(client, 11)
     first = await badge_body(client, 1)
@@ -111,7 +118,7 @@ async def test_second_badge_with_the_same_employee_id_is_409(client: AsyncClient
     unwrap(await client.post(ROUTE, json=second), 409)
 
 
-@pytest.mark.parametrize("field", ["code", "employee_id"])
+@pytest.mark.parametrize("field", ["code", "employee_id", "issued_by_id"])
 async def test_create_badge_without_a_required_field_is_422(
     client: AsyncClient, field: str
 ) -> None:

@@ -125,6 +125,12 @@ async def test_create_employee_with_unknown_skill_ids_is_422(client: AsyncClient
     unwrap(await client.post(ROUTE, json=body), 422)
 
 
+async def test_create_employee_with_unknown_account_id_is_422(client: AsyncClient) -> None:
+    body = await employee_body(client)
+    body["account_id"] = 2147483647
+    unwrap(await client.post(ROUTE, json=body), 422)
+
+
 async def test_employee_skill_ids_are_set_replaced_and_cleared(client: AsyncClient) -> None:
     first, second, third = [(await create_skill(client, n))["id"] for n in (10, 11, 12)]
     body = await employee_body(client)

@@ -1,6 +1,6 @@
 """create badges, departments, employees, employees_skills, projects, projects_members, skills
 
-Revision ID: f3c46548e6d2
+Revision ID: a8087a1abd45
 Revises: 0001
 Create Date: 2026-01-01 00:00:00+00:00
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "f3c46548e6d2"
+revision: str = "a8087a1abd45"
 down_revision: str | Sequence[str] | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -41,11 +41,18 @@ def upgrade() -> None:
         sa.Column("hired_on", sa.Date(), nullable=False),
         sa.Column("department_id", sa.Integer(), nullable=False),
         sa.Column("manager_id", sa.Integer(), nullable=True),
+        sa.Column("account_id", sa.Integer(), nullable=True),
         sa.Column(
             "created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
         ),
         sa.Column(
             "updated_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
+        ),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["users.id"],
+            name=op.f("fk_employees_account_id_users"),
+            ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
             ["department_id"],
@@ -62,6 +69,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_employees")),
         sa.UniqueConstraint("email", name=op.f("uq_employees_email")),
     )
+    op.create_index(op.f("ix_employees_account_id"), "employees", ["account_id"], unique=True)
     op.create_index(
         op.f("ix_employees_department_id"), "employees", ["department_id"], unique=False
     )
@@ -72,6 +80,7 @@ def upgrade() -> None:
         sa.Column("code", sa.String(length=16), nullable=False),
         sa.Column("active", sa.Boolean(), server_default=sa.true(), nullable=False),
         sa.Column("employee_id", sa.Integer(), nullable=False),
+        sa.Column("issued_by_id", sa.Integer(), nullable=False),
         sa.Column(
             "created_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
         ),
@@ -84,10 +93,17 @@ def upgrade() -> None:
             name=op.f("fk_badges_employee_id_employees"),
             ondelete="CASCADE",
         ),
+        sa.ForeignKeyConstraint(
+            ["issued_by_id"],
+            ["users.id"],
+            name=op.f("fk_badges_issued_by_id_users"),
+            ondelete="RESTRICT",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_badges")),
         sa.UniqueConstraint("code", name=op.f("uq_badges_code")),
     )
     op.create_index(op.f("ix_badges_employee_id"), "badges", ["employee_id"], unique=True)
+    op.create_index(op.f("ix_badges_issued_by_id"), "badges", ["issued_by_id"], unique=False)
     op.create_table(
         "projects",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -177,10 +193,12 @@ def downgrade() -> None:
     op.drop_table("projects_members")
     op.drop_index(op.f("ix_projects_lead_id"), table_name="projects")
     op.drop_table("projects")
+    op.drop_index(op.f("ix_badges_issued_by_id"), table_name="badges")
     op.drop_index(op.f("ix_badges_employee_id"), table_name="badges")
     op.drop_table("badges")
     op.drop_index(op.f("ix_employees_manager_id"), table_name="employees")
     op.drop_index(op.f("ix_employees_department_id"), table_name="employees")
+    op.drop_index(op.f("ix_employees_account_id"), table_name="employees")
     op.drop_table("employees")
     op.drop_table("departments")
     # ### end of Fortress commands ###
