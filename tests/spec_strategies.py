@@ -180,6 +180,14 @@ def spec_sets(draw: st.DrawFn) -> tuple[EntitySpec, ...]:
             target = draw(st.integers(0, len(specs) - 1))
             kind = draw(st.sampled_from(["many_to_one", "one_to_one", "many_to_many"]))
             nested = draw(st.booleans())
+            if kind != "many_to_many" and draw(st.integers(0, 4)) == 0:
+                extra[name] = RelationSpec(  # the built-in User: no reverse, never nested
+                    kind=kind,
+                    target="User",
+                    required=draw(st.booleans()),
+                    on_delete=draw(st.none() | st.sampled_from(["cascade", "restrict"])),
+                )
+                continue
             if kind == "many_to_many":
                 mine, theirs = association_columns(spec, name)
                 ids = ids_field(name)
@@ -218,7 +226,7 @@ def _with_reverse_sides(draw: st.DrawFn, specs: list[EntitySpec]) -> tuple[Entit
         relations = {}
         for name, relation in spec.relations.items():
             back = draw(st.none() | names)
-            if back is not None and back not in used[relation.target]:
+            if back is not None and relation.target in used and back not in used[relation.target]:
                 used[relation.target].add(back)
                 relation = relation.model_copy(update={"back_populates": back})
             relations[name] = relation
