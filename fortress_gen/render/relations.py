@@ -148,6 +148,8 @@ def model_relations(
             options += [f'order_by="{target.entity}.id"', "passive_deletes=True"]
             hint = f'list["{target.entity}"]'
             properties.append(_ids_property(name, target))
+            if target.id == "uuid":
+                imports.add("from uuid import UUID")
         else:
             if _ambiguous(entity, target, entities):
                 options.append(f'foreign_keys="{entity.entity}.{name}_id"')
