@@ -130,7 +130,7 @@ def sample(name: str, field: FieldSpec) -> Sample:
         )
     if field.type in _FIXED:
         expr, func = _FIXED[field.type]
-        return Sample(expr, func)
+        return Sample(expr, func, distinct=field.type != "bool")  # two values for three rows
     if field.type in ("int", "bigint", "float", "decimal"):
         return _number_sample(field)
     return _string_sample(name, field)
