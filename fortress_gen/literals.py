@@ -117,7 +117,21 @@ def py_text(value: str, *, width: int = 60) -> str:
         else:
             current = candidate
     parts.append(current)
-    return "(" + " ".join(py_str(part) for part in parts) + ")"
+    pieces = [piece for part in parts for piece in _fitted(part, width)]
+    return "(" + " ".join(py_str(piece) for piece in pieces) + ")"
+
+
+def _fitted(part: str, width: int) -> list[str]:
+    """`part` as is, or cut between characters where its literal would be wider than `width`
+    and hold a space (a `\\N{...}` escape): ruff lets only a line without spaces run long."""
+    if len(py_str(part)) <= width or " " not in py_str(part)[1:-1]:
+        return [part]
+    pieces = [""]
+    for char in part:
+        if pieces[-1] and len(py_str(pieces[-1] + char)) > width:
+            pieces.append("")
+        pieces[-1] += char
+    return pieces
 
 
 def py_literal(value: object) -> str:

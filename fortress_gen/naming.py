@@ -21,6 +21,7 @@ __all__ = [
     "pluralize",
     "reserved_entity_reason",
     "reserved_reason",
+    "singularize",
     "snake_case",
 ]
 
@@ -182,6 +183,39 @@ def pluralize(word: str) -> str:
     return head + sep + plural
 
 
+_SINGULAR: dict[str, str] = {plural: word for word, plural in _IRREGULAR.items()}
+
+
+def singularize(word: str) -> str:
+    """The singular of the last segment of a snake_case plural (``tags`` -> ``tag``).
+
+    The inverse of `pluralize` for the words it makes; a word that does not look plural
+    is returned unchanged.
+
+    Args:
+        word: A snake_case word such as ``"categories"`` or ``"skills"``.
+
+    Returns:
+        The singular, e.g. ``"category"``, ``"skill"``, ``"person"`` for ``"people"``.
+    """
+    head, sep, last = word.rpartition("_")
+    if last in _UNCHANGED or not last:
+        return word
+    if last in _SINGULAR:
+        single = _SINGULAR[last]
+    elif last.endswith("ies") and len(last) > 3:
+        single = last[:-3] + "y"
+    elif last.endswith(("yses", "eses")):
+        single = last[:-3] + "sis"
+    elif last.endswith(("uses", "sses", "xes", "zes", "ches", "shes")):
+        single = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        single = last[:-1]
+    else:
+        single = last
+    return head + sep + single if len(single) > 1 else word
+
+
 def module_stem(entity: str, layer: Layer, style: Style) -> str:
     """Name the module of one layer of an entity (DESIGN.md §1 table), without ``.py``.
 
@@ -269,6 +303,8 @@ def reserved_reason(name: str) -> str | None:
         return "an attribute of pydantic's BaseModel or SQLAlchemy's DeclarativeBase"
     if name in _QUERY_PARAMETERS:
         return "a query parameter of the list endpoint"
+    if name == "l":
+        return "too easily read as 1 (ruff's E741 refuses it)"
     return None
 
 

@@ -1,7 +1,7 @@
 """Hypothesis strategies for valid specs, shared by the property and end-to-end tests.
 
 `entity_specs` draws one valid entity (every field type, options that fit it, lists,
-relations to itself); `spec_sets` draws 1-3 of them with many-to-one relations between them.
+relations to itself); `spec_sets` draws 1-3 of them with relations of every kind between them.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from fortress_gen.spec.model import (
     ListSpec,
     RelationSpec,
 )
+from fortress_gen.spec.relations import association_columns, association_table, ids_field
 from fortress_gen.spec.resolve import list_columns
 
 names = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(
@@ -166,10 +167,11 @@ def entity_specs(draw: st.DrawFn) -> EntitySpec:
 
 @st.composite
 def spec_sets(draw: st.DrawFn) -> tuple[EntitySpec, ...]:
-    """1-3 valid entities; each may have many-to-one relations to any of them.
+    """1-3 valid entities with relations of every kind between them and to themselves.
 
-    A relation to an entity drawn earlier may be required; one to itself or to a later
-    entity is optional, so required relations never form a cycle.
+    A many_to_one or one_to_one to an entity drawn earlier may be required; one to itself or
+    to a later entity is optional, so required relations never form a cycle. Relations may
+    name a reverse (`back_populates`) on their target and nest it (`nested`).
     """
     specs = draw(
         st.lists(
@@ -188,15 +190,66 @@ def spec_sets(draw: st.DrawFn) -> tuple[EntitySpec, ...]:
             if name in taken:
                 continue
             target = draw(st.integers(0, len(specs) - 1))
+            kind = draw(st.sampled_from(["many_to_one", "one_to_one", "many_to_many"]))
+            nested = draw(st.booleans())
+            if kind != "many_to_many" and draw(st.integers(0, 4)) == 0:
+                extra[name] = RelationSpec(  # the built-in User: no reverse, never nested
+                    kind=kind,
+                    target="User",
+                    required=draw(st.booleans()),
+                    on_delete=draw(st.none() | st.sampled_from(["cascade", "restrict"])),
+                )
+                continue
+            if kind == "many_to_many":
+                mine, theirs = association_columns(spec, name)
+                ids = ids_field(name)
+                if mine == theirs or ids in fields or ids in taken or reserved_reason(ids):
+                    continue
+                extra[name] = RelationSpec(kind=kind, target=specs[target].entity, nested=nested)
+                continue
             required = target < index and draw(st.booleans())
             choices = ["cascade", "restrict"] if required else ["cascade", "set_null", "restrict"]
             extra[name] = RelationSpec(
+                kind=kind,
                 target=specs[target].entity,
                 required=required,
                 on_delete=draw(st.none() | st.sampled_from(choices)),
+                nested=nested,
             )
         relations = {**spec.relations, **extra}
         result.append(spec.model_copy(update={"fields": fields, "relations": relations}))
+    return _with_reverse_sides(draw, result)
+
+
+def _with_reverse_sides(draw: st.DrawFn, specs: list[EntitySpec]) -> tuple[EntitySpec, ...]:
+    """Give some relations a `back_populates` that names nothing else on their target."""
+    by_name = {spec.entity: spec for spec in specs}
+    used: dict[str, set[str]] = {
+        spec.entity: {
+            *spec.fields,
+            *spec.relations,
+            *list_columns(spec),
+            *(ids_field(n) for n, r in spec.relations.items() if r.kind == "many_to_many"),
+        }
+        for spec in specs
+    }
+    result = []
+    for spec in specs:
+        relations = {}
+        for name, relation in spec.relations.items():
+            back = draw(st.none() | names)
+            if back is not None and relation.target in used and back not in used[relation.target]:
+                used[relation.target].add(back)
+                relation = relation.model_copy(update={"back_populates": back})
+            relations[name] = relation
+        result.append(spec.model_copy(update={"relations": relations}))
+    tables = [spec.table_name for spec in result] + [
+        association_table(spec, name)
+        for spec in result
+        for name, relation in spec.relations.items()
+        if relation.kind == "many_to_many"
+    ]
+    assume(len(set(tables)) == len(tables) and by_name)
     return tuple(result)
 
 

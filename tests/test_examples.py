@@ -19,6 +19,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "shop": {"project_name": "Shop"},
     "blog": {"project_name": "Blog", "package": "blog", "style": "pep8"},
     "health": {"project_name": "Health"},
+    "hr": {"project_name": "HR", "package": "hr"},
 }
 # The answers file names the template's location, which differs between machines; examples
 # point at the repository they live in.

@@ -176,7 +176,10 @@ def _after_rename(
         return table, []
     ops: list[MigrationOp] = []
     if old.primary_key.name != new.primary_key.name:
-        ops.append(ReplacePrimaryKeyOp(new.name, old.primary_key, new.primary_key))
+        # Renamed on the columns the table has now; a column rename later in the batch
+        # carries the key along (an association table renames its target's column).
+        renamed_key = replace(new.primary_key, columns=old.primary_key.columns)
+        ops.append(ReplacePrimaryKeyOp(new.name, old.primary_key, renamed_key))
         table = replace(table, primary_key=new.primary_key)
     for column in old.columns:
         values, enum = enum_values(column.type), _ENUM_NAME.search(column.type)

@@ -8,6 +8,7 @@ from fortress_gen.migrate.diff import Renames
 from fortress_gen.migrate.snapshot import table_name
 from fortress_gen.naming import pluralize, snake_case
 from fortress_gen.spec.model import EntitySpec
+from fortress_gen.spec.relations import association_columns, association_table, is_collection
 
 __all__ = ["declared_renames"]
 
@@ -18,8 +19,9 @@ def declared_renames(entities: Sequence[EntitySpec]) -> Renames:
     An entity renamed from ``Purchase`` had the default table of that name, ``purchases``
     (an entity that set `table:` and keeps it needs no table rename); a field renamed from
     ``note`` had the column ``note``; a relation renamed from ``buyer`` had the column
-    ``buyer_id``. `diff_snapshots` uses each only while the old name is in the last
-    snapshot and the new one is not.
+    ``buyer_id``; a many_to_many renamed from ``labels`` had the association table
+    ``<table>_labels`` with the column ``label_id``. `diff_snapshots` uses each only while
+    the old name is in the last snapshot and the new one is not.
 
     Args:
         entities: The validated entity specs.
@@ -39,6 +41,14 @@ def declared_renames(entities: Sequence[EntitySpec]) -> Renames:
             if field.renamed_from is not None:
                 columns[table, name] = field.renamed_from
         for name, relation in entity.relations.items():
-            if relation.renamed_from is not None:
-                columns[table, f"{name}_id"] = f"{relation.renamed_from}_id"
+            old = relation.renamed_from
+            if old is None:
+                continue
+            if is_collection(relation):
+                new_table = association_table(entity, name)
+                tables[new_table] = association_table(entity, old)
+                column = association_columns(entity, name)[1]
+                columns[new_table, column] = association_columns(entity, old)[1]
+            else:
+                columns[table, f"{name}_id"] = f"{old}_id"
     return Renames(tables=tables, columns=columns)

@@ -20,6 +20,7 @@ from fortress_gen.migrate.columns import (
 )
 from fortress_gen.naming import pluralize, snake_case
 from fortress_gen.spec.model import EntitySpec, RelationSpec
+from fortress_gen.spec.relations import association_columns, association_table, is_collection
 
 __all__ = [
     "BUILTIN_TABLES",
@@ -160,8 +161,9 @@ def build_snapshot(entities: Sequence[EntitySpec]) -> SchemaSnapshot:
 
     Per entity: ``id``, the fields in spec order, one ``<relation>_id`` per many_to_one or
     one_to_one relation (indexed; a unique index for one_to_one), ``owner_id`` for
-    `access: owner`, then ``created_at``/``updated_at`` and ``deleted_at``. many_to_many
-    relations (association tables) are not part of the snapshot yet.
+    `access: owner`, then ``created_at``/``updated_at`` and ``deleted_at``. Each many_to_many
+    relation adds an association table ``<table>_<relation>``: the two ids (a composite
+    primary key), each a foreign key with ``ON DELETE CASCADE``, and an index on the target's id.
 
     Args:
         entities: The validated entity specs, in any order.
@@ -174,6 +176,12 @@ def build_snapshot(entities: Sequence[EntitySpec]) -> SchemaSnapshot:
     """
     by_name = {entity.entity: entity for entity in entities}
     tables = [_table(entity, by_name) for entity in entities]
+    tables += [
+        _association(entity, name, relation, by_name)
+        for entity in entities
+        for name, relation in entity.relations.items()
+        if is_collection(relation)
+    ]
     return SchemaSnapshot(tables=tuple(sorted(tables, key=lambda table: table.name)))
 
 
@@ -245,6 +253,38 @@ def _table(entity: EntitySpec, by_name: Mapping[str, EntitySpec]) -> TableSnapsh
         foreign_keys=tuple(sorted(foreign_keys, key=lambda fk: fk.name)),
         unique_constraints=tuple(sorted(uniques, key=lambda uq: uq.name)),
         indexes=tuple(sorted(indexes, key=lambda ix: ix.name)),
+    )
+
+
+def _association(
+    entity: EntitySpec, name: str, relation: RelationSpec, by_name: Mapping[str, EntitySpec]
+) -> TableSnapshot:
+    table = association_table(entity, name)
+    mine, theirs = association_columns(entity, name)
+    target_table, target_id = _target(entity, relation, by_name)
+    sides = ((mine, table_name(entity), entity.id), (theirs, target_table, target_id))
+    return TableSnapshot(
+        name=table,
+        columns=tuple(
+            ColumnSnapshot(column, id_type_expr(kind), False) for column, _, kind in sides
+        ),
+        primary_key=PrimaryKeySnapshot(f"pk_{table}", (mine, theirs)),
+        foreign_keys=tuple(
+            sorted(
+                (
+                    ForeignKeySnapshot(
+                        name=f"fk_{table}_{column}_{referred}",
+                        columns=(column,),
+                        referred_table=referred,
+                        referred_columns=("id",),
+                        ondelete="CASCADE",
+                    )
+                    for column, referred, _ in sides
+                ),
+                key=lambda fk: fk.name,
+            )
+        ),
+        indexes=(IndexSnapshot(f"ix_{table}_{theirs}", (theirs,)),),
     )
 
 

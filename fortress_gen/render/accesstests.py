@@ -16,6 +16,7 @@ from fortress_gen.naming import pluralize, snake_case
 from fortress_gen.render.paths import Module
 from fortress_gen.render.testviews import TestView
 from fortress_gen.spec.model import EntitySpec, Operation
+from fortress_gen.spec.relations import is_key
 
 __all__ = ["AccessTestView", "OwnedReference", "build_access_test_view"]
 
@@ -106,7 +107,10 @@ def build_access_test_view(
             create_target=f"create_{snake_case(relation.target)}(other_client, 2{tests.admin_arg})",
         )
         for name, relation in entity.relations.items()
-        if by_name[relation.target].owned and owner_rows
+        if owner_rows
+        and is_key(relation)
+        and relation.target in by_name
+        and by_name[relation.target].owned
     ]
     imports = {
         "import pytest",

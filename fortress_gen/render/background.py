@@ -89,6 +89,17 @@ def _dependents(entity: EntitySpec, entities: Sequence[EntitySpec]) -> list[str]
     )
 
 
+def _nesting(entity: EntitySpec, entities: Sequence[EntitySpec]) -> list[str]:
+    """Other cached entities whose responses nest a summary of `entity` (an update shows)."""
+    return sorted(
+        other.entity
+        for other in entities
+        if other.cache is not None
+        and other.entity != entity.entity
+        and any(r.target == entity.entity and r.nested for r in other.relations.values())
+    )
+
+
 def build_background_view(
     entity: EntitySpec, entities: Sequence[EntitySpec], config: ProjectConfig
 ) -> BackgroundView:
@@ -117,6 +128,11 @@ def build_background_view(
         imports.add(f"from {package}.core.cache import invalidate")
         names = ", ".join(f'"{name}"' for name in dependents)
         after["deleted"].append(f"await invalidate({names})")
+    nesting = _nesting(entity, entities)
+    if nesting:
+        imports.add(f"from {package}.core.cache import invalidate")
+        names = ", ".join(f'"{name}"' for name in nesting)
+        after["updated"].append(f"await invalidate({names})")
     module = tasks_module(entity, config)
     tasks = []
     for event in entity.events:

@@ -91,12 +91,16 @@ def model_column(name: str, spec: FieldSpec, table: str) -> str:
     return f"{name}: {hint} = mapped_column({', '.join(args)})"
 
 
-def fk_model_column(name: str, relation: RelationSpec, target: EntitySpec) -> str:
+def fk_model_column(
+    name: str, relation: RelationSpec, target: EntitySpec, *, use_alter: bool = False
+) -> str:
     ondelete = relation.effective_on_delete.replace("_", " ").upper()
     target_table = target.table_name
     hint = id_python_type(target) if relation.required else f"{id_python_type(target)} | None"
-    fk = f'sa.ForeignKey("{target_table}.id", ondelete="{ondelete}")'
-    return f"{fk_column(name)}: Mapped[{hint}] = mapped_column({fk}, index=True)"
+    alter = ", use_alter=True" if use_alter else ""
+    fk = f'sa.ForeignKey("{target_table}.id", ondelete="{ondelete}"{alter})'
+    unique = "unique=True, " if relation.kind == "one_to_one" else ""
+    return f"{fk_column(name)}: Mapped[{hint}] = mapped_column({fk}, {unique}index=True)"
 
 
 def schema_field(name: str, spec: FieldSpec, *, optional: bool) -> str:

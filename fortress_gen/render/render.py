@@ -23,14 +23,15 @@ __all__ = [
 ]
 
 DEPENDENCY_ATTRIBUTES = frozenset(
-    {"entity", "table", "route", "id", "access", "operations", "relations", "cache"}
+    {"entity", "table", "route", "id", "access", "operations", "relations", "cache", "fields"}
 )
 """What `render_entity` may read of an entity other than the one it renders.
 
 Names, keys, routes and what can be created (to reach or create related rows), the
 relations (to follow required chains, and for reverse relations), and whether a referrer is
-cached (a delete clears the caches of the entities that refer to the row). Everything else of a
-related spec, fields and descriptions included, only shapes that entity's own files; a
+cached (a delete clears the caches of the entities that refer to the row), and the fields (a
+`nested: true` relation returns a summary of the target's fields). Everything else of a
+related spec, descriptions included, only shapes that entity's own files; a
 test (`tests/unit/test_render_dependencies.py`) keeps this list honest.
 """
 

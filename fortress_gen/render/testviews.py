@@ -10,6 +10,8 @@ from decimal import Decimal
 from fortress_gen.config import ProjectConfig
 from fortress_gen.literals import py_literal
 from fortress_gen.naming import article, pluralize, snake_case
+from fortress_gen.render.relation_tests import RelationTests, relation_tests
+from fortress_gen.render.relations import BUILTIN_USER_SPEC
 from fortress_gen.render.samples import (
     COMPARABLE_TYPES,
     Case,
@@ -18,6 +20,7 @@ from fortress_gen.render.samples import (
     sample,
 )
 from fortress_gen.spec.model import EntitySpec
+from fortress_gen.spec.relations import ids_field, is_key
 
 __all__ = [
     "FactoriesView",
@@ -102,6 +105,7 @@ class TestView:
     update_null_field: str
     unique_fields: list[str]
     reference_tests: list[ReferenceTest]
+    relations: RelationTests
     required_fields: list[str]
     invalid_values: list[Case]
     boundary_values: list[Case]
@@ -124,8 +128,9 @@ def _dependencies(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> list[En
         if current in ordered:
             return
         for relation in current.relations.values():
-            if relation.required and relation.target != current.entity:
-                visit(by_name[relation.target])
+            target = by_name.get(relation.target)  # None: the built-in User
+            if is_key(relation) and relation.required and target not in (None, current):
+                visit(target)
         ordered.append(current)
 
     visit(entity)
@@ -183,7 +188,11 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
         if spec.writable
     ]
     for name, relation in entity.relations.items():
-        if relation.required:
+        if not (is_key(relation) and relation.required):
+            continue
+        if relation.target == BUILTIN_USER_SPEC.entity:
+            items.append(f'"{name}_id": unwrap(await client.get("/auth/me"), 200)["id"],')
+        else:
             call = _factory_call(by_name[relation.target], by_name, "n")
             items.append(f'"{name}_id": ({call})["id"],')
     needs_admin = _needs_admin(entity, by_name)
@@ -197,6 +206,36 @@ def _factory(entity: EntitySpec, by_name: dict[str, EntitySpec], config: Project
         admin_param=", *, admin: AsyncClient" if needs_admin else "",
         admin_arg=", admin=admin" if needs_admin else "",
     )
+
+
+def _one_user_only(entity: EntitySpec) -> bool:
+    """Whether `entity` requires a one_to_one to User: the tests' factories use the signed-in
+    User, so they can make one row of it only."""
+    return any(
+        r.kind == "one_to_one" and r.required and r.target == BUILTIN_USER_SPEC.entity
+        for r in entity.relations.values()
+    )
+
+
+_MANY = range(1, 13)  # the `n` of every row the relation tests create (1-2 and 10-12)
+
+
+def _many_distinct(entity: EntitySpec, by_name: dict[str, EntitySpec]) -> bool:
+    """Whether rows 1-12 of `entity`, and of every row it requires, differ in every unique
+    field (the relation tests create up to five rows of one entity)."""
+    chain = _dependencies(entity, by_name)
+    return not any(_one_user_only(e) for e in chain) and all(
+        len({repr(sample(n, f).value(i)) for i in _MANY}) == len(_MANY)
+        for e in chain
+        for n, f in e.fields.items()
+        if f.unique and f.writable
+    )
+
+
+def _missing(target: EntitySpec, *, listed: bool = False) -> str:
+    """An id of `target` that names no row (in a list for a many_to_many)."""
+    missing = _MISSING_UUID if target.id == "uuid" else _MISSING_INT_ID
+    return f"[{missing}]" if listed else missing
 
 
 _PLAIN_WORD = re.compile(r"[a-z]+")
@@ -268,7 +307,7 @@ def build_test_view(
     asserts += [
         f'assert created["{n}_id"] == body["{n}_id"]'
         for n, r in entity.relations.items()
-        if r.required
+        if is_key(r) and r.required
     ]
     asserts += [f'assert "{n}" not in created' for n, f in entity.fields.items() if f.secret]
 
@@ -281,7 +320,7 @@ def build_test_view(
     if entity.timestamps:
         expected = '{**created, **changes, "updated_at": updated["updated_at"]}'
     required = [n for n, f in writable.items() if f.required and f.default is None]
-    required += [f"{n}_id" for n, r in entity.relations.items() if r.required]
+    required += [f"{n}_id" for n, r in entity.relations.items() if is_key(r) and r.required]
     null_field = next(iter([n for n, f in writable.items() if f.required] + required), "")
 
     invalid = [case for n, f in writable.items() for case in invalid_cases(n, f)]
@@ -299,11 +338,25 @@ def build_test_view(
     # The factories leave optional relations empty, so a filter on one has nothing to match.
     optional_references = {f"{n}_id" for n, r in entity.relations.items() if not r.required}
     test_rows = {"create", "get", "list"} <= ops and _can_create(entity, by_name)
-    if test_rows:
-        imports.append(f"from tests.api.factories import create_{snake}, {snake}_body")
-    distinct_rows = test_rows and all(
-        sample(n, f).distinct for e in chain for n, f in e.fields.items() if f.unique and f.writable
+    distinct_rows = (
+        test_rows
+        and all(
+            sample(n, f).distinct
+            for e in chain
+            for n, f in e.fields.items()
+            if f.unique and f.writable
+        )
+        and not any(_one_user_only(e) for e in chain)
     )
+    creatable = {
+        e.entity for e in entities if _can_create(e, by_name) and _many_distinct(e, by_name)
+    }
+    rows = test_rows and "update" in ops and entity.entity in creatable
+    relations = relation_tests(entity, by_name, creatable, config.api_prefix, rows=rows)
+    asserts += relations.nested_asserts
+    if test_rows:
+        helpers = sorted({f"create_{snake}", f"{snake}_body", *relations.helpers})
+        imports.append(f"from tests.api.factories import {', '.join(helpers)}")
     uuid_id = entity.id == "uuid"
     return TestView(
         name=entity.entity,
@@ -340,11 +393,12 @@ def build_test_view(
         unique_fields=[n for n, f in writable.items() if f.unique],
         reference_tests=[
             ReferenceTest(
-                column=f"{n}_id",
-                missing=_MISSING_UUID if by_name[r.target].id == "uuid" else _MISSING_INT_ID,
+                column=f"{n}_id" if is_key(r) else ids_field(n),
+                missing=_missing(by_name.get(r.target, BUILTIN_USER_SPEC), listed=not is_key(r)),
             )
             for n, r in entity.relations.items()
         ],
+        relations=relations,
         required_fields=required,
         invalid_values=invalid,
         boundary_values=boundary,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from fortress_gen.config import ProjectConfig
 from fortress_gen.literals import py_text
-from fortress_gen.naming import article, pluralize, snake_case
+from fortress_gen.naming import article, module_stem, pluralize, snake_case
 from fortress_gen.render.access import (
     OWNER_COLUMN,
     OWNER_MODEL_COLUMN,
@@ -33,8 +33,20 @@ from fortress_gen.render.lines import (
     type_imports,
 )
 from fortress_gen.render.paths import EntityPaths, entity_paths
+from fortress_gen.render.relations import (
+    BUILTIN_USER_SPEC,
+    Collection,
+    closes_cycle,
+    collections,
+    is_many_to_many_target,
+    loaded_relations,
+    model_relations,
+    schema_relations,
+    unique_columns,
+)
 from fortress_gen.render.testviews import TestView, build_test_view
 from fortress_gen.spec.model import EntitySpec, RelationSpec
+from fortress_gen.spec.relations import is_collection
 
 __all__ = [
     "EntityView",
@@ -67,6 +79,7 @@ class ReferenceView:
     article: str
     target: str
     repo_attr: str
+    exists: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +87,11 @@ class ModelView:
     """The model module: its imports, base classes and column lines."""
 
     imports: list[str]
+    type_checking_imports: list[str]
+    tables: list[str]
     bases: str
     columns: list[str]
+    properties: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +110,7 @@ class SchemaView:
     sort_type: str
     default_sort: str
     filter_fields: list[str]
+    summaries: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +124,9 @@ class RepositoryView:
     conflict_message: str  # a Python literal: the message of a broken constraint
     delete_body: list[str]
     delete_conflict_message: str  # a Python literal with `{}` for the id of the row
+    load_options: list[str]  # selectinload(...) of the relationships every read loads
+    get_many: bool  # rows by a set of ids, for many_to_many relations to this entity
+    user_exists: bool  # whether a User id exists, for relations to the built-in User
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +139,9 @@ class ServiceView:
     check_create: list[str]
     check_update: list[str]
     reference_checks: list[ReferenceView]
+    collections: list[Collection]
+    resolve_create: list[str]
+    resolve_update: list[str]
 
 
 @dataclass(frozen=True)
@@ -164,6 +187,7 @@ class _Context:
 
     entity: EntitySpec
     targets: dict[str, EntitySpec]
+    entities: Sequence[EntitySpec]
     config: ProjectConfig
     name: str
     snake: str
@@ -197,7 +221,8 @@ def build_entity_view(
     plural = pluralize(snake)
     ctx = _Context(
         entity=entity,
-        targets={e.entity: e for e in entities},
+        targets={BUILTIN_USER_SPEC.entity: BUILTIN_USER_SPEC, **{e.entity: e for e in entities}},
+        entities=entities,
         config=config,
         name=entity.entity,
         snake=snake,
@@ -257,9 +282,12 @@ def _model_part(ctx: _Context) -> ModelView:
         columns = ["id: Mapped[int] = mapped_column(sa.Integer(), primary_key=True)"]
     columns += [model_column(n, f, ctx.table) for n, f in entity.fields.items()]
     for name, relation in entity.relations.items():
+        if is_collection(relation):
+            continue
         if ctx.target(relation).id == "uuid":
             imports.add("from uuid import UUID")
-        columns.append(fk_model_column(name, relation, ctx.target(relation)))
+        cycle = closes_cycle(entity, name, ctx.entities)
+        columns.append(fk_model_column(name, relation, ctx.target(relation), use_alter=cycle))
     if entity.owned:
         columns.append(OWNER_MODEL_COLUMN)
     if entity.soft_delete:
@@ -269,10 +297,15 @@ def _model_part(ctx: _Context) -> ModelView:
         )
     if any("UTCDateTime" in column for column in columns):
         imports.add(f"from {ctx.package}.models.types import UTCDateTime")
+    relations = model_relations(entity, ctx.entities, ctx.config)
+    imports.add(*relations.imports)
     return ModelView(
         imports=imports.lines(),
+        type_checking_imports=relations.type_checking_imports,
+        tables=relations.tables,
         bases="TimestampMixin, Base" if entity.timestamps else "Base",
-        columns=columns,
+        columns=columns + relations.attributes,
+        properties=relations.properties,
     )
 
 
@@ -297,28 +330,35 @@ def _schema_part(ctx: _Context) -> SchemaView:
         imports.add("from pydantic import AwareDatetime")
     if any(f.type == "url" for f in writable.values()):
         imports.add(f"from {ctx.package}.schemas.types import HttpUrlStr")
-    if any(ctx.target(r).id == "uuid" for r in entity.relations.values()) or entity.id == "uuid":
+    keys = {n: r for n, r in entity.relations.items() if not is_collection(r)}
+    if any(ctx.target(r).id == "uuid" for r in keys.values()) or entity.id == "uuid":
         imports.add("from uuid import UUID")
     has_bytes = any(f.type == "bytes" for f in fields.values())
     bytes_config = ', ser_json_bytes="base64", val_json_bytes="base64"' if has_bytes else ""
     create = [schema_field(n, f, optional=False) for n, f in writable.items()]
     update = [schema_field(n, f, optional=True) for n, f in writable.items()]
-    for name, relation in entity.relations.items():
+    for name, relation in keys.items():
         create.append(fk_schema_field(name, relation, ctx.target(relation), optional=False))
         update.append(fk_schema_field(name, relation, ctx.target(relation), optional=True))
+    relations = schema_relations(entity, ctx.entities, ctx.config)
+    imports.add(*relations.imports)
+    create += relations.create_fields
+    update += relations.update_fields
     not_null = [n for n, f in writable.items() if f.required]
-    not_null += [fk_column(n) for n, r in entity.relations.items() if r.required]
+    not_null += [fk_column(n) for n, r in keys.items() if r.required]
+    not_null += relations.not_null
     if not_null:
         imports.add("from typing import ClassVar")
     response = [f"id: {ctx.id_type}"]
     response += [response_field(n, f) for n, f in readable.items()]
-    for name, relation in entity.relations.items():
+    for name, relation in keys.items():
         target_id = id_python_type(ctx.target(relation))
         response.append(
             f"{fk_column(name)}: {target_id}" + ("" if relation.required else " | None")
         )
     if entity.owned:
         response.append(f"{OWNER_COLUMN}: int")
+    response += relations.response_fields
     if entity.timestamps:
         imports.add("import datetime as dt")
         response += ["created_at: dt.datetime", "updated_at: dt.datetime"]
@@ -339,6 +379,7 @@ def _schema_part(ctx: _Context) -> SchemaView:
         sort_type="Literal[" + ", ".join(f'"{o}"' for o in options) + "]",
         default_sort=_default_sort(entity),
         filter_fields=filter_fields,
+        summaries=relations.summaries,
     )
 
 
@@ -404,6 +445,15 @@ def _repository_part(ctx: _Context, paths: EntityPaths) -> RepositoryView:
         imports.add("from decimal import Decimal")
     if "UUID" in types or ctx.id_type == "UUID":
         imports.add("from uuid import UUID")
+    get_many = is_many_to_many_target(entity, ctx.entities)
+    if loaded_relations(entity):
+        imports.add("from sqlalchemy.orm import selectinload")
+    if get_many:
+        imports.add("from collections.abc import Collection")
+    user_exists = any(r.target == BUILTIN_USER_SPEC.entity for r in entity.relations.values())
+    if user_exists:
+        stem = module_stem(BUILTIN_USER_SPEC.entity, "model", ctx.config.style)
+        imports.add(f"from {ctx.package}.models.{stem} import User")
     if entity.soft_delete:
         imports.add("import datetime as dt")
         delete_body = [f"{ctx.snake}.deleted_at = dt.datetime.now(dt.UTC)"]
@@ -412,7 +462,7 @@ def _repository_part(ctx: _Context, paths: EntityPaths) -> RepositoryView:
         delete_body = [f"await self._session.delete({ctx.snake})"]
         visible = ""
     visible += build_access_view(entity, ctx.config).scope_filter
-    unique = [n for n, f in entity.fields.items() if f.unique]
+    unique = [n for n, f in entity.fields.items() if f.unique] + unique_columns(entity)
     if unique:
         conflict = f"{article(name).capitalize()} {name} with the same {_or_list(unique)} exists"
     else:
@@ -425,6 +475,9 @@ def _repository_part(ctx: _Context, paths: EntityPaths) -> RepositoryView:
         conflict_message=py_text(conflict),
         delete_body=delete_body,
         delete_conflict_message=py_text(f"{name} {{}} is still referenced by other rows"),
+        load_options=[f"selectinload({name}.{rel})" for rel in loaded_relations(entity)],
+        get_many=get_many,
+        user_exists=user_exists,
     )
 
 
@@ -463,7 +516,9 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
     for relation_name, relation in entity.relations.items():
         target = ctx.target(relation)
         target_attr = _repo_attr(target)
-        if target.entity not in seen_targets:
+        if target is BUILTIN_USER_SPEC:
+            target_attr = repo_attr
+        elif target.entity not in seen_targets:
             seen_targets.add(target.entity)
             target_paths = entity_paths(target, ctx.config)
             imports.add(f"from {target_paths.repository.dotted} import {target.entity}Repository")
@@ -474,6 +529,8 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
         id_type = id_python_type(target)
         if id_type == "UUID":
             imports.add("from uuid import UUID")
+        if is_collection(relation):
+            continue
         method = f"_check_{relation_name}"
         checks.append(
             ReferenceView(
@@ -483,11 +540,32 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
                 article=article(column),
                 target=target.entity,
                 repo_attr=target_attr,
+                exists="user_exists" if target is BUILTIN_USER_SPEC else "exists",
             )
         )
         check_create.append(f'await self.{method}(values["{column}"])')
         check_update.append(f'await self.{method}(values.get("{column}"))')
-    if checks:
+    sets = collections(entity, ctx.entities, {e: _repo_attr(t) for e, t in ctx.targets.items()})
+    resolve_create = [
+        f'values["{c.name}"] = await self.{c.method}(values.pop("{c.ids}"))' for c in sets
+    ]
+    resolve_update = [
+        line
+        for c in sets
+        for line in (
+            f'if "{c.ids}" in values:',
+            f'    values["{c.name}"] = await self.{c.method}(values.pop("{c.ids}"))',
+        )
+    ]
+    if sets:
+        imports.add("from collections.abc import Collection, Sequence")
+        for c in sets:
+            if c.target != name:
+                model = entity_paths(ctx.targets[c.target], ctx.config).model.dotted
+                imports.add(f"from {model} import {c.target}")
+    if any(c.id_type == "UUID" for c in sets):
+        imports.add("from uuid import UUID")
+    if checks or sets:
         imports.add(f"from {ctx.package}.core.errors import InvalidReferenceError")
     return ServiceView(
         imports=imports.lines(),
@@ -496,6 +574,9 @@ def _service_part(ctx: _Context, paths: EntityPaths) -> ServiceView:
         check_create=check_create,
         check_update=check_update,
         reference_checks=checks,
+        collections=sets,
+        resolve_create=resolve_create,
+        resolve_update=resolve_update,
     )
 
 

@@ -303,7 +303,7 @@ def list_columns(spec: EntitySpec) -> dict[str, str]:
     columns: dict[str, str] = {"id": spec.id}
     columns.update({name: field.type for name, field in spec.fields.items()})
     columns.update(
-        {f"{name}_id": "fk" for name, rel in spec.relations.items() if rel.kind == "many_to_one"}
+        {f"{name}_id": "fk" for name, rel in spec.relations.items() if rel.kind != "many_to_many"}
     )
     if spec.timestamps:
         columns.update({"created_at": "datetime", "updated_at": "datetime"})

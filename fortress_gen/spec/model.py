@@ -180,11 +180,15 @@ class RelationSpec(BaseModel):
 
     kind: RelationKind = Field("many_to_one", description="How the entities relate.")
     target: str = Field(pattern=PASCAL_CASE, description="The related entity.")
-    required: bool = Field(True, description="False makes the foreign key nullable.")
+    required: bool = Field(
+        True,
+        description="False makes the foreign key nullable (many_to_many: unused, the set may "
+        "be empty).",
+    )
     on_delete: OnDelete | None = Field(
         None,
         description="What deleting the target does: default `restrict` when required, "
-        "`set_null` when not.",
+        "`set_null` when not. many_to_many: association rows always go with either side.",
     )
     back_populates: str | None = Field(
         None, pattern=SNAKE_CASE, description="The name of the reverse relation on the target."
@@ -193,7 +197,13 @@ class RelationSpec(BaseModel):
         None,
         pattern=SNAKE_CASE,
         description="The relation's old name: the next migration renames its <name>_id column "
-        "instead of dropping and adding it. Harmless once migrated.",
+        "(the association table of a many_to_many) instead of dropping and adding it. "
+        "Harmless once migrated.",
+    )
+    nested: bool = Field(
+        False,
+        description="Also return a summary of the related row(s) (its id and fields, one "
+        "level deep) under the relation's name in responses.",
     )
 
     @property

@@ -16,16 +16,18 @@ from fortress_gen.naming import (
 )
 from fortress_gen.spec._fields import check_field, check_list, list_columns
 from fortress_gen.spec.loader import LoadedSpec
-from fortress_gen.spec.model import AccessSpec
+from fortress_gen.spec.model import AccessSpec, EntitySpec, RelationSpec
 from fortress_gen.spec.project import Project
+from fortress_gen.spec.relations import (
+    association_columns,
+    association_table,
+    ids_field,
+    is_collection,
+)
 
 __all__ = ["BUILTIN_USER", "list_columns", "resolve_project"]
 
 BUILTIN_USER = "User"
-_UNSUPPORTED_KIND_HINTS = {
-    "one_to_one": "use many_to_one for now",
-    "many_to_many": "add an association entity with two many_to_one relations",
-}
 
 
 def _at(item: LoadedSpec, *loc: str | int) -> Sequence[str | int]:
@@ -130,7 +132,7 @@ def _check_relations(
                 f"name it after the target, like {name[:-3]!r}; the column is {name!r}",
                 key=True,
             )
-        elif reserved_reason(f"{name}_id"):
+        elif not is_collection(rel) and reserved_reason(f"{name}_id"):
             yield _error(
                 item,
                 loc,
@@ -138,32 +140,42 @@ def _check_relations(
                 "choose another name",
                 key=True,
             )
-        if rel.kind != "many_to_one":
-            yield _error(
-                item,
-                (*loc, "kind"),
-                f"{rel.kind} relations are not generated yet",
-                _UNSUPPORTED_KIND_HINTS[rel.kind],
-                unsupported=True,
-            )
         if rel.target == BUILTIN_USER:
-            yield _error(
-                item,
-                (*loc, "target"),
-                "relations to the built-in User are not generated yet",
-                "they arrive with auth in a later version",
-                unsupported=True,
-            )
+            if is_collection(rel):
+                yield _error(
+                    item,
+                    (*loc, "kind"),
+                    "a many_to_many relation to the built-in User is not generated",
+                    f"add an entity with a many_to_one relation to User and one to {spec.entity}",
+                    unsupported=True,
+                )
+            if rel.back_populates is not None:
+                yield _error(
+                    item,
+                    (*loc, "back_populates"),
+                    "the built-in User is not generated from a spec: it gets no reverse relation",
+                    f"remove `back_populates`; query {spec.entity} by {name}_id instead",
+                )
+            if rel.nested:
+                yield _error(
+                    item,
+                    (*loc, "nested"),
+                    "a nested User would expose account data in every response",
+                    f"remove `nested`; responses carry {name}_id",
+                )
         elif rel.target not in known:
             close = difflib.get_close_matches(rel.target, known, n=1)
             guess = f"did you mean {close[0]!r}? " if close else ""
-            listed = ", ".join(known) if known else "none"
+            listed = ", ".join(known) + f" and the built-in {BUILTIN_USER}"
             yield _error(
                 item,
                 (*loc, "target"),
                 f"no entity {rel.target!r} in this project",
                 f"{guess}known entities: {listed}",
             )
+        if is_collection(rel):
+            yield from _check_many_to_many(item, name, rel)
+            continue
         if rel.target == spec.entity and rel.required:
             yield _error(
                 item,
@@ -178,6 +190,44 @@ def _check_relations(
                 "`on_delete: set_null` needs `required: false`",
                 "a required foreign key cannot be set to null; use cascade or restrict",
             )
+
+
+def _check_many_to_many(item: LoadedSpec, name: str, rel: RelationSpec) -> Iterator[SpecError]:
+    spec = item.spec
+    loc = ("relations", name)
+    if rel.on_delete is not None:
+        yield _error(
+            item,
+            (*loc, "on_delete"),
+            "a many_to_many relation has no foreign key of its own to act on",
+            "remove `on_delete`: association rows are deleted with either side",
+        )
+    mine, theirs = association_columns(spec, name)
+    if mine == theirs:
+        yield _error(
+            item,
+            loc,
+            f"both columns of its association table would be named {mine!r}",
+            f"name the relation after the role of the other side, not {spec.entity}",
+            key=True,
+        )
+    ids = ids_field(name)
+    if reserved_reason(ids):
+        yield _error(
+            item,
+            loc,
+            f"its id list {ids!r} is reserved: {reserved_reason(ids)}",
+            "choose another name",
+            key=True,
+        )
+    elif ids in spec.fields or ids in list_columns(spec):
+        yield _error(
+            item,
+            loc,
+            f"its id list {ids!r} clashes with a field of {spec.entity}",
+            "rename the relation or the field",
+            key=True,
+        )
 
 
 def _check_list(item: LoadedSpec) -> Iterator[SpecError]:
@@ -349,6 +399,21 @@ def _check_set(loaded: Sequence[LoadedSpec]) -> Iterator[SpecError]:
                 f"give each entity its own {what}",
                 label=what,
             )
+    for item in loaded:
+        for name, rel in item.spec.relations.items():
+            if not is_collection(rel):
+                continue
+            table = association_table(item.spec, name)
+            first = owners.setdefault(("table", table), item)
+            if first is not item:
+                yield _error(
+                    item,
+                    ("relations", name),
+                    f"its association table {table!r} is also used by {first.spec.entity}"
+                    f" ({first.path.as_posix()})",
+                    "rename the relation or set another `table:` on one of the entities",
+                    key=True,
+                )
     by_route = {item.spec.route_name: item for item in loaded}
     for item in loaded:
         head, _, _ = item.spec.route_name.rpartition("/")
@@ -377,7 +442,7 @@ def _check_back_populates(loaded: Sequence[LoadedSpec]) -> Iterator[SpecError]:
             owner = taken.setdefault((rel.target, back), f"{item.spec.entity}.{name}")
             if owner != f"{item.spec.entity}.{name}":
                 yield _error(item, loc, f"{rel.target}.{back} is already the reverse of {owner}")
-            elif back in target.fields or back in target.relations or back in list_columns(target):
+            elif back in target.fields or back in target.relations or back in _columns(target):
                 yield _error(
                     item, loc, f"{rel.target} already has a field or relation named {back!r}"
                 )
@@ -385,14 +450,20 @@ def _check_back_populates(loaded: Sequence[LoadedSpec]) -> Iterator[SpecError]:
                 yield _error(item, loc, f"{back!r} is reserved: {reserved_reason(back)}")
 
 
+def _columns(spec: EntitySpec) -> set[str]:
+    """The attribute names the model of `spec` has besides its relations."""
+    ids = {ids_field(name) for name, rel in spec.relations.items() if is_collection(rel)}
+    return {*list_columns(spec), *ids}
+
+
 def _required_edges(loaded: Sequence[LoadedSpec]) -> dict[str, list[tuple[str, str]]]:
-    """Entity -> [(target, relation name)] for required many_to_one between different entities."""
+    """Entity -> [(target, relation name)] for required foreign keys between different entities."""
     known = {item.spec.entity for item in loaded}
     return {
         item.spec.entity: [
             (rel.target, name)
             for name, rel in sorted(item.spec.relations.items())
-            if rel.kind == "many_to_one"
+            if not is_collection(rel)
             and rel.required
             and rel.target != item.spec.entity
             and rel.target in known

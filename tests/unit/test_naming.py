@@ -16,6 +16,7 @@ from fortress_gen.naming import (
     pluralize,
     reserved_entity_reason,
     reserved_reason,
+    singularize,
     snake_case,
 )
 
@@ -89,6 +90,21 @@ def test_pascal_case(name: str, expected: str) -> None:
 )
 def test_pluralize(word: str, plural: str) -> None:
     assert pluralize(word) == plural
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["tag", "skill", "category", "person", "status", "box", "analysis", "order_item", "news"],
+)
+def test_singularize_undoes_pluralize(word: str) -> None:
+    assert singularize(pluralize(word)) == word
+
+
+@pytest.mark.parametrize(
+    ("word", "single"), [("members", "member"), ("s", "s"), ("glass", "glass")]
+)
+def test_singularize_leaves_what_is_not_plural(word: str, single: str) -> None:
+    assert singularize(word) == single
 
 
 def test_is_plural_only() -> None:

@@ -15,7 +15,7 @@ import pytest
 from fortress_gen.config import ProjectConfig
 from fortress_gen.render.render import render_dependencies, render_entity
 from fortress_gen.spec.loader import load_specs
-from fortress_gen.spec.model import EntitySpec, FieldSpec, ListSpec
+from fortress_gen.spec.model import EntitySpec, ListSpec
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -31,13 +31,11 @@ def _entities(specs: Path) -> list[EntitySpec]:
 
 
 def _outside_the_fingerprint(entity: EntitySpec) -> EntitySpec:
-    """`entity` changed in every attribute DEPENDENCY_ATTRIBUTES leaves out."""
-    fields = dict(entity.fields)
-    fields["zz_extra_note"] = FieldSpec(type="text", required=False, description="Added.")
+    """`entity` changed in every attribute DEPENDENCY_ATTRIBUTES leaves out (its fields are
+    fingerprinted: a `nested` relation returns them)."""
     return entity.model_copy(
         update={
             "description": "Changed by the test.",
-            "fields": fields,
             "timestamps": not entity.timestamps,
             "soft_delete": not entity.soft_delete,
             "list": ListSpec(page_size=3, max_page_size=9),

@@ -19,6 +19,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
 
+from fortress_gen.naming import singularize, snake_case
 from fortress_gen.spec.model import EntitySpec, FieldSpec
 
 NAMING_CONVENTION = {
@@ -106,11 +107,39 @@ def build_metadata(entities: Sequence[EntitySpec]) -> sa.MetaData:
         for name, relation in entity.relations.items():
             target = by_name[relation.target]
             target_id = sa.Uuid() if target.id == "uuid" else sa.Integer()
+            if relation.kind == "many_to_many":
+                mine = f"{snake_case(entity.entity)}_id"
+                theirs = f"{singularize(name)}_id"
+                sa.Table(
+                    f"{table}_{name}",
+                    metadata,
+                    sa.Column(
+                        mine,
+                        id_type,
+                        sa.ForeignKey(f"{table}.id", ondelete="CASCADE"),
+                        primary_key=True,
+                    ),
+                    sa.Column(
+                        theirs,
+                        target_id,
+                        sa.ForeignKey(f"{table_of(target)}.id", ondelete="CASCADE"),
+                        primary_key=True,
+                        index=True,
+                    ),
+                )
+                continue
             fk = sa.ForeignKey(
                 f"{table_of(target)}.id", ondelete=ON_DELETE[relation.effective_on_delete]
             )
             columns.append(
-                sa.Column(f"{name}_id", target_id, fk, nullable=not relation.required, index=True)
+                sa.Column(
+                    f"{name}_id",
+                    target_id,
+                    fk,
+                    nullable=not relation.required,
+                    index=True,
+                    unique=relation.kind == "one_to_one" or None,
+                )
             )
         if entity.timestamps:
             for name in ("created_at", "updated_at"):

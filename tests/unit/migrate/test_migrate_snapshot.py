@@ -22,6 +22,7 @@ from fortress_gen.migrate import (
     table_name,
     to_json,
 )
+from fortress_gen.migrate.diff import creation_order
 from fortress_gen.migrate.snapshot import (
     ColumnSnapshot,
     ForeignKeySnapshot,
@@ -196,7 +197,6 @@ def test_unknown_target_is_a_spec_error() -> None:
 
 
 def test_one_to_one_and_many_to_many() -> None:
-    # The resolver rejects these kinds for now; the snapshot is ready for one_to_one.
     entities = [
         customer(),
         spec(
@@ -209,9 +209,26 @@ def test_one_to_one_and_many_to_many() -> None:
             }
         ),
     ]
-    profiles = build_snapshot(entities).table("profiles")
+    snapshot = build_snapshot(entities)
+    profiles = snapshot.table("profiles")
     assert profiles.indexes == (IndexSnapshot("ix_profiles_customer_id", ("customer_id",), True),)
     assert "friends_id" not in {c.name for c in profiles.columns}
+    links = snapshot.table("profiles_friends")
+    assert [(c.name, c.type, c.nullable) for c in links.columns] == [
+        ("profile_id", "sa.Integer()", False),
+        ("friend_id", "sa.Uuid()", False),  # customers have uuid ids
+    ]
+    assert links.primary_key == PrimaryKeySnapshot(
+        "pk_profiles_friends", ("profile_id", "friend_id")
+    )
+    assert [(fk.name, fk.columns, fk.referred_table, fk.ondelete) for fk in links.foreign_keys] == [
+        ("fk_profiles_friends_friend_id_customers", ("friend_id",), "customers", "CASCADE"),
+        ("fk_profiles_friends_profile_id_profiles", ("profile_id",), "profiles", "CASCADE"),
+    ]
+    assert links.indexes == (IndexSnapshot("ix_profiles_friends_friend_id", ("friend_id",)),)
+    assert creation_order(snapshot.tables).index("profiles_friends") > max(
+        creation_order(snapshot.tables).index(name) for name in ("customers", "profiles")
+    )
 
 
 def test_json_round_trip_and_stable_text() -> None:

@@ -63,7 +63,7 @@ LOADER_CASES = [
     (
         "unknown-relation-key",
         "entity: Order\nrelations:\n  customer:\n    targt: Customer\n",
-        "specs/Order.yaml:4:5: relations.customer: unknown key 'targt', did you mean 'target'? (allowed: kind, target, required, on_delete, back_populates, renamed_from)",
+        "specs/Order.yaml:4:5: relations.customer: unknown key 'targt', did you mean 'target'? (allowed: kind, target, required, on_delete, back_populates, renamed_from, nested)",
     ),
     (
         "unknown-list-key",
@@ -344,12 +344,12 @@ RESOLVE_CASES = [
             "Order": "entity: Order\nrelations:\n  customer: {target: Custmer}\n",
             "Customer": CUSTOMER,
         },
-        "specs/Order.yaml:3:22: relations.customer.target: no entity 'Custmer' in this project (did you mean 'Customer'? known entities: Customer, Order)",
+        "specs/Order.yaml:3:22: relations.customer.target: no entity 'Custmer' in this project (did you mean 'Customer'? known entities: Customer, Order and the built-in User)",
     ),
     (
         "unknown-target-alone",
         {"Order": "entity: Order\nrelations:\n  customer: {target: Customer}\n"},
-        "specs/Order.yaml:3:22: relations.customer.target: no entity 'Customer' in this project (known entities: Order)",
+        "specs/Order.yaml:3:22: relations.customer.target: no entity 'Customer' in this project (known entities: Order and the built-in User)",
     ),
     (
         "enum-without-values",
@@ -552,25 +552,49 @@ RESOLVE_CASES = [
         "specs/Order.yaml:3:43: relations.customer.on_delete: `on_delete: set_null` needs `required: false` (a required foreign key cannot be set to null; use cascade or restrict)",
     ),
     (
-        "unsupported-one-to-one",
-        {
-            "Order": "entity: Order\nrelations:\n  invoice: {kind: one_to_one, target: Customer}\n",
-            "Customer": CUSTOMER,
-        },
-        "specs/Order.yaml:3:19: relations.invoice.kind: one_to_one relations are not generated yet (use many_to_one for now)",
+        "user-back-populates",
+        {"Order": "entity: Order\nrelations:\n  buyer: {target: User, back_populates: orders}\n"},
+        "specs/Order.yaml:3:41: relations.buyer.back_populates: the built-in User is not generated from a spec: it gets no reverse relation (remove `back_populates`; query Order by buyer_id instead)",
     ),
     (
-        "unsupported-many-to-many",
-        {
-            "Order": "entity: Order\nrelations:\n  tags: {kind: many_to_many, target: Customer}\n",
-            "Customer": CUSTOMER,
-        },
-        "specs/Order.yaml:3:16: relations.tags.kind: many_to_many relations are not generated yet (add an association entity with two many_to_one relations)",
+        "user-nested",
+        {"Order": "entity: Order\nrelations:\n  buyer: {target: User, nested: true}\n"},
+        "specs/Order.yaml:3:33: relations.buyer.nested: a nested User would expose account data in every response (remove `nested`; responses carry buyer_id)",
     ),
     (
-        "unsupported-user-target",
-        {"Order": "entity: Order\nrelations:\n  buyer: {target: User}\n"},
-        "specs/Order.yaml:3:19: relations.buyer.target: relations to the built-in User are not generated yet (they arrive with auth in a later version)",
+        "user-many-to-many",
+        {"Order": "entity: Order\nrelations:\n  watchers: {kind: many_to_many, target: User}\n"},
+        "specs/Order.yaml:3:20: relations.watchers.kind: a many_to_many relation to the built-in User is not generated (add an entity with a many_to_one relation to User and one to Order)",
+    ),
+    (
+        "many-to-many-on-delete",
+        {
+            "Order": "entity: Order\nrelations:\n  tags: {kind: many_to_many, target: Customer, on_delete: restrict}\n",
+            "Customer": CUSTOMER,
+        },
+        "specs/Order.yaml:3:59: relations.tags.on_delete: a many_to_many relation has no foreign key of its own to act on (remove `on_delete`: association rows are deleted with either side)",
+    ),
+    (
+        "many-to-many-same-columns",
+        {"Order": "entity: Order\nrelations:\n  orders: {kind: many_to_many, target: Order}\n"},
+        "specs/Order.yaml:3:3: relations.orders: both columns of its association table would be named 'order_id' (name the relation after the role of the other side, not Order)",
+    ),
+    (
+        "many-to-many-ids-clash",
+        {
+            "Order": "entity: Order\nfields:\n  tag_ids: json\nrelations:\n  tags: {kind: many_to_many, target: Customer}\n",
+            "Customer": CUSTOMER,
+        },
+        "specs/Order.yaml:5:3: relations.tags: its id list 'tag_ids' clashes with a field of Order (rename the relation or the field)",
+    ),
+    (
+        "association-table-clash",
+        {
+            "Order": "entity: Order\nrelations:\n  lines: {kind: many_to_many, target: Customer}\n",
+            "Customer": CUSTOMER,
+            "OrderLine": "entity: OrderLine\ntable: orders_lines\n",
+        },
+        "specs/Order.yaml:3:3: relations.lines: its association table 'orders_lines' is also used by OrderLine (specs/OrderLine.yaml) (rename the relation or set another `table:` on one of the entities)",
     ),
     (
         "event-listed-twice",

@@ -118,6 +118,15 @@ async def test_create_comment_with_unknown_parent_id_is_409(client: AsyncClient)
     unwrap(await client.post(ROUTE, json=body), 409)
 
 
+async def test_comment_parent_id_names_another_comment(client: AsyncClient) -> None:
+    parent = await create_comment(client, 1)
+    body = await comment_body(client, 2)
+    body["parent_id"] = parent["id"]
+    child = unwrap(await client.post(ROUTE, json=body), 201)
+    assert child["parent_id"] == parent["id"]
+    assert unwrap(await client.get(f"{ROUTE}/{child['id']}"), 200) == child
+
+
 @pytest.mark.parametrize("field", ["author_name", "body", "post_id"])
 async def test_create_comment_without_a_required_field_is_422(
     client: AsyncClient, field: str

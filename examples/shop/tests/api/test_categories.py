@@ -102,6 +102,15 @@ async def test_create_category_with_unknown_parent_id_is_409(client: AsyncClient
     unwrap(await client.post(ROUTE, json=body), 409)
 
 
+async def test_category_parent_id_names_another_category(client: AsyncClient) -> None:
+    parent = await create_category(client, 1)
+    body = await category_body(client, 2)
+    body["parent_id"] = parent["id"]
+    child = unwrap(await client.post(ROUTE, json=body), 201)
+    assert child["parent_id"] == parent["id"]
+    assert unwrap(await client.get(f"{ROUTE}/{child['id']}"), 200) == child
+
+
 @pytest.mark.parametrize("field", ["name", "slug"])
 async def test_create_category_without_a_required_field_is_422(
     client: AsyncClient, field: str

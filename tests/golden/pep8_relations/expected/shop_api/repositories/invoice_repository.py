@@ -6,7 +6,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, selectinload
 
 from shop_api.core.errors import ConflictError
 from shop_api.models.invoice import Invoice
@@ -24,6 +24,11 @@ _SORT_TYPES: dict[str, type[object]] = {
 # What a caller is told when a write breaks a constraint, or a delete one a reference.
 _CONFLICT = "An Invoice with the same number exists"
 _IN_USE = "Invoice {} is still referenced by other rows"
+# The relationships every read loads up front: the model's relationships never lazy-load.
+_LOAD = (
+    selectinload(Invoice.customer),
+    selectinload(Invoice.tags),
+)
 
 
 class InvoiceRepository:
@@ -34,7 +39,7 @@ class InvoiceRepository:
 
     async def get(self, invoice_id: int) -> Invoice | None:
         """The Invoice with this id, or None."""
-        stmt = sa.select(Invoice).where(Invoice.id == invoice_id)
+        stmt = sa.select(Invoice).options(*_LOAD).where(Invoice.id == invoice_id)
         return await self._session.scalar(stmt)
 
     async def exists(self, invoice_id: int) -> bool:
@@ -44,7 +49,7 @@ class InvoiceRepository:
 
     async def list_page(self, params: InvoiceListParams) -> tuple[Sequence[Invoice], str | None]:
         """One page of invoices in the requested order, and the next page's cursor."""
-        stmt = sa.select(Invoice)
+        stmt = sa.select(Invoice).options(*_LOAD)
         if params.customer_id is not None:
             stmt = stmt.where(Invoice.customer_id == params.customer_id)
         key = params.sort.removeprefix("-")
@@ -66,16 +71,14 @@ class InvoiceRepository:
         invoice = Invoice(**values)
         self._session.add(invoice)
         await self._flush(_CONFLICT)
-        await self._session.refresh(invoice)
-        return invoice
+        return await self._reload(invoice)
 
     async def update(self, invoice: Invoice, values: Mapping[str, Any]) -> Invoice:
         """Change the given columns of a Invoice (not committed); read back the result."""
         for name, value in values.items():
             setattr(invoice, name, value)
         await self._flush(_CONFLICT)
-        await self._session.refresh(invoice)
-        return invoice
+        return await self._reload(invoice)
 
     async def delete(self, invoice: Invoice) -> None:
         """Delete a Invoice (not committed)."""
@@ -89,6 +92,16 @@ class InvoiceRepository:
         except IntegrityError as exc:
             await self._session.rollback()
             raise ConflictError(_CONFLICT) from exc
+
+    async def _reload(self, invoice: Invoice) -> Invoice:
+        """Read a written row back as stored, with the relationships a response needs."""
+        stmt = (
+            sa.select(Invoice)
+            .options(*_LOAD)
+            .where(Invoice.id == invoice.id)
+            .execution_options(populate_existing=True)
+        )
+        return (await self._session.scalars(stmt)).one()
 
     async def _flush(self, conflict_message: str) -> None:
         try:

@@ -1,11 +1,15 @@
 """Business rules of Invoice: checks beyond the schema, and the unit of work."""
 
+from collections.abc import Collection, Sequence
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shop_api.core.errors import InvalidReferenceError, NotFoundError
 from shop_api.models.invoice import Invoice
+from shop_api.models.tag import Tag
 from shop_api.repositories.customer_repository import CustomerRepository
 from shop_api.repositories.invoice_repository import InvoiceRepository
+from shop_api.repositories.tag_repository import TagRepository
 from shop_api.schemas.envelope import CursorPage
 from shop_api.schemas.invoice_schema import (
     InvoiceCreate,
@@ -21,6 +25,7 @@ class InvoiceService:
     def __init__(self, session: AsyncSession) -> None:
         self._invoices = InvoiceRepository(session)
         self._customers = CustomerRepository(session)
+        self._tags = TagRepository(session)
 
     async def list_page(self, params: InvoiceListParams) -> CursorPage[InvoiceResponse]:
         """One page of invoices."""
@@ -37,6 +42,7 @@ class InvoiceService:
         values = payload.model_dump()
         await self._check_customer(values["customer_id"])
         await self._check_replaces(values["replaces_id"])
+        values["tags"] = await self._tags_by_ids(values.pop("tag_ids"))
         invoice = await self._invoices.add(values)
         await self._invoices.commit()
         return InvoiceResponse.model_validate(invoice)
@@ -47,6 +53,8 @@ class InvoiceService:
         values = payload.model_dump(exclude_unset=True)
         await self._check_customer(values.get("customer_id"))
         await self._check_replaces(values.get("replaces_id"))
+        if "tag_ids" in values:
+            values["tags"] = await self._tags_by_ids(values.pop("tag_ids"))
         invoice = await self._invoices.update(invoice, values)
         await self._invoices.commit()
         return InvoiceResponse.model_validate(invoice)
@@ -72,3 +80,12 @@ class InvoiceService:
         """Refuse a replaces_id that names no Invoice."""
         if replaces_id is not None and not await self._invoices.exists(replaces_id):
             raise InvalidReferenceError(f"replaces_id: Invoice {replaces_id} does not exist")
+
+    async def _tags_by_ids(self, ids: Collection[int]) -> Sequence[Tag]:
+        """The Tag rows of `ids`; InvalidReferenceError naming any that do not exist."""
+        found = await self._tags.get_many(ids)
+        missing = sorted(set(ids) - {row.id for row in found})
+        if missing:
+            names = ", ".join(map(str, missing))
+            raise InvalidReferenceError(f"tag_ids: no Tag {names}")
+        return found

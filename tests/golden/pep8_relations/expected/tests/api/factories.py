@@ -40,3 +40,32 @@ async def create_invoice(client: AsyncClient, n: int = 1) -> dict[str, Any]:
     response = await client.post("/api/v1/invoices", json=await invoice_body(client, n))
     created: dict[str, Any] = unwrap(response, 201)
     return created
+
+
+async def refund_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Refund."""
+    return {
+        "reason": f"reason-{n}",
+        "invoice_id": (await create_invoice(client, n))["id"],
+    }
+
+
+async def create_refund(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Refund through the API and return it as the API does."""
+    response = await client.post("/api/v1/refunds", json=await refund_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created
+
+
+async def tag_body(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """A valid create payload for a Tag."""
+    return {
+        "label": f"label-{n}",
+    }
+
+
+async def create_tag(client: AsyncClient, n: int = 1) -> dict[str, Any]:
+    """Create a Tag through the API and return it as the API does."""
+    response = await client.post("/api/v1/tags", json=await tag_body(client, n))
+    created: dict[str, Any] = unwrap(response, 201)
+    return created

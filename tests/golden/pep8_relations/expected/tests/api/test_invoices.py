@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from httpx import AsyncClient
 
-from tests.api.factories import create_invoice, invoice_body
+from tests.api.factories import create_invoice, create_tag, invoice_body
 from tests.envelope import unwrap
 
 ROUTE = "/api/v1/invoices"
@@ -21,6 +21,8 @@ async def test_create_then_get_invoice(client: AsyncClient) -> None:
     created = unwrap(await client.post(ROUTE, json=body), 201)
     assert created["number"] == body["number"]
     assert created["customer_id"] == body["customer_id"]
+    assert created["customer"]["id"] == created["customer_id"]
+    assert [row["id"] for row in created["tags"]] == created["tag_ids"]
     assert unwrap(await client.get(f"{ROUTE}/{created['id']}"), 200) == created
 
 
@@ -114,6 +116,39 @@ async def test_create_invoice_with_unknown_replaces_id_is_409(client: AsyncClien
     body = await invoice_body(client)
     body["replaces_id"] = 2147483647
     unwrap(await client.post(ROUTE, json=body), 409)
+
+
+async def test_create_invoice_with_unknown_tag_ids_is_409(client: AsyncClient) -> None:
+    body = await invoice_body(client)
+    body["tag_ids"] = [2147483647]
+    unwrap(await client.post(ROUTE, json=body), 409)
+
+
+async def test_invoice_tag_ids_are_set_replaced_and_cleared(client: AsyncClient) -> None:
+    first, second, third = [(await create_tag(client, n))["id"] for n in (10, 11, 12)]
+    body = await invoice_body(client)
+    body["tag_ids"] = [second, first, first]
+    created = unwrap(await client.post(ROUTE, json=body), 201)
+    assert created["tag_ids"] == sorted([first, second])
+    url = f"{ROUTE}/{created['id']}"
+    replaced = unwrap(await client.patch(url, json={"tag_ids": [third]}), 200)
+    assert replaced["tag_ids"] == [third]
+    assert unwrap(await client.get(url), 200)["tag_ids"] == [third]
+    cleared = unwrap(await client.patch(url, json={"tag_ids": []}), 200)
+    assert cleared["tag_ids"] == []
+    unwrap(await client.patch(url, json={"tag_ids": None}), 422)
+    unwrap(await client.patch(url, json={"tag_ids": [first, second]}), 200)
+    unwrap(await client.delete(f"/api/v1/tags/{first}"), 200)
+    assert unwrap(await client.get(url), 200)["tag_ids"] == [second]
+
+
+async def test_invoice_replaces_id_names_another_invoice(client: AsyncClient) -> None:
+    parent = await create_invoice(client, 1)
+    body = await invoice_body(client, 2)
+    body["replaces_id"] = parent["id"]
+    child = unwrap(await client.post(ROUTE, json=body), 201)
+    assert child["replaces_id"] == parent["id"]
+    assert unwrap(await client.get(f"{ROUTE}/{child['id']}"), 200) == child
 
 
 @pytest.mark.parametrize("field", ["number", "amount", "customer_id"])

@@ -1,0 +1,1 @@
+"""The service: endpoints -> services -> repositories -> models (see README.md)."""

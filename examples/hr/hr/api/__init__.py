@@ -1,0 +1,1 @@
+"""The HTTP layer: routers, request dependencies and the mapping of errors to responses."""

@@ -1,0 +1,1 @@
+"""One module per entity, each with its `router` (written by `fortress generate`)."""

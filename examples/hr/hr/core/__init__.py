@@ -1,0 +1,1 @@
+"""Settings, the database session and the domain errors shared by every layer."""

@@ -1,0 +1,1 @@
+"""Request and response models (Pydantic); `envelope` holds the shapes every response shares."""

@@ -1,0 +1,123 @@
+"""The base of every request schema: strict about unknown fields, nulls and unstorable text."""
+
+import datetime as dt
+from typing import Any, ClassVar, get_args
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    NaiveDatetime,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic.config import JsonDict
+
+# Text without NUL characters, which the validator below refuses (ECMA-262 and Python syntax).
+NO_NUL_PATTERN = "^[^\\u0000]*$"
+
+
+def _document_input(schema: JsonDict, model: type[Any]) -> None:
+    """Make the OpenAPI of a request schema say all that its validation checks."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return
+    for name, field in properties.items():
+        if isinstance(field, dict):
+            _document_text(field)
+            _document_decimal(field, model.model_fields.get(name))
+    _document_not_null(properties, model)
+
+
+def _branches(field: dict[str, Any]) -> list[dict[str, Any]]:
+    """A property's schema and the choices of its `anyOf`."""
+    choices = field.get("anyOf")
+    others = [c for c in choices if isinstance(c, dict)] if isinstance(choices, list) else []
+    return [field, *others]
+
+
+def _document_text(field: dict[str, Any]) -> None:
+    """Strings refuse NUL characters: say so, unless a pattern of the spec already rules."""
+    for branch in _branches(field):
+        if branch.get("type") == "string" and "pattern" not in branch:
+            branch["pattern"] = NO_NUL_PATTERN
+
+
+def _document_decimal(field: dict[str, Any], info: Any) -> None:
+    """A decimal's digits: `max_digits` and `decimal_places` as JSON Schema bounds."""
+    digits = places = None
+    for constraint in getattr(info, "metadata", ()):
+        if getattr(constraint, "max_digits", None) is not None:
+            digits = constraint.max_digits
+        if getattr(constraint, "decimal_places", None) is not None:
+            places = constraint.decimal_places
+    if digits is None or places is None:
+        return
+    whole = digits - places
+    for branch in _branches(field):
+        if branch.get("type") == "number":
+            branch.setdefault("exclusiveMaximum", 10**whole)
+            branch.setdefault("exclusiveMinimum", -(10**whole))
+            branch["multipleOf"] = 10**-places if places else 1
+        elif branch.get("type") == "string":
+            fraction = f"(\\.{_digits(places)})?" if places else ""
+            branch["pattern"] = f"^-?{_digits(whole)}{fraction}$"
+
+
+def _digits(most: int) -> str:
+    """A regular expression of 1 to `most` decimal digits."""
+    return "\\d{1," + str(most) + "}"
+
+
+def _document_not_null(properties: dict[str, Any], model: type[Any]) -> None:
+    """Show the fields of `NOT_NULL` in OpenAPI as they are: optional, but never null."""
+    for name in getattr(model, "NOT_NULL", ()):
+        field = properties.get(name)
+        any_of = field.get("anyOf") if isinstance(field, dict) else None
+        if not isinstance(field, dict) or not isinstance(any_of, list):
+            continue
+        choices = [c for c in any_of if not (isinstance(c, dict) and c.get("type") == "null")]
+        field.pop("default", None)
+        if len(choices) == 1 and isinstance(choices[0], dict):
+            del field["anyOf"]
+            field.update(choices[0])
+        else:
+            field["anyOf"] = choices
+
+
+class InputSchema(BaseModel):
+    """A request body or query: unknown fields and NUL characters are refused with a 422.
+
+    PostgreSQL cannot store NUL in text, so without this check such a value would pass
+    validation and fail in the database instead. Fields named in `NOT_NULL` may be left out
+    (a partial update) but not sent as null, since their columns hold a value.
+    """
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_document_input)
+
+    NOT_NULL: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _check_value(cls, value: object, info: ValidationInfo) -> object:
+        if value is None and info.field_name in cls.NOT_NULL:
+            raise ValueError("may not be null")
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        if isinstance(value, int | float) and _is_temporal(cls, info.field_name):
+            # Pydantic would read a number as a Unix time; OpenAPI documents ISO 8601 text.
+            raise ValueError("must be an ISO 8601 string")
+        return value
+
+
+# Pydantic's aware and naive datetimes are marker classes, not datetime subclasses.
+_TEMPORAL_TYPES = (dt.date, dt.time, AwareDatetime, NaiveDatetime)
+
+
+def _is_temporal(model: type[BaseModel], name: str | None) -> bool:
+    """Whether a field holds a date, a datetime or a time (alone or in a union)."""
+    field = model.model_fields.get(name or "")
+    if field is None:
+        return False
+    types = (field.annotation, *get_args(field.annotation))
+    return any(isinstance(t, type) and issubclass(t, _TEMPORAL_TYPES) for t in types)
