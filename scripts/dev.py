@@ -49,10 +49,14 @@ def setup() -> None:
     STAMP.write_text(wanted)
 
 
-def _request(method: str, url: str, body: dict[str, object] | None = None) -> dict[str, object]:
+def _request(
+    method: str, url: str, body: dict[str, object] | None = None, token: str | None = None
+) -> dict[str, object]:
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(url, data=data, method=method)
     request.add_header("Content-Type", "application/json")
+    if token is not None:
+        request.add_header("Authorization", f"Bearer {token}")
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())
@@ -87,8 +91,13 @@ def demo() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
+        login = {"email": "ada@example.com", "password": "correct horse battery"}
+        print("POST /auth/register ->", json.dumps(_request("POST", f"{base}/auth/register", login)))
+        print("GET /orders without a token ->", json.dumps(_request("GET", f"{base}/orders")))
+        token = _request("POST", f"{base}/auth/login", login)["data"]["access_token"]  # type: ignore[index]
+        print("POST /auth/login -> a bearer token; the requests below send it")
         ada = {"name": "Ada", "email": "ada@example.com"}
-        customer = _request("POST", f"{base}/customers", ada)
+        customer = _request("POST", f"{base}/customers", ada, token)
         print("POST /customers ->", json.dumps(customer))
         customer_id = customer["data"]["id"]  # type: ignore[index]
         order = {
@@ -97,11 +106,11 @@ def demo() -> None:
             "placed_at": "2026-11-29T10:00:00Z",
             "customer_id": customer_id,
         }
-        print("POST /orders ->", json.dumps(_request("POST", f"{base}/orders", order)))
-        print("GET /orders ->", json.dumps(_request("GET", f"{base}/orders?limit=5")))
-        print("GET /orders/999 ->", json.dumps(_request("GET", f"{base}/orders/999")))
+        print("POST /orders ->", json.dumps(_request("POST", f"{base}/orders", order, token)))
+        print("GET /orders ->", json.dumps(_request("GET", f"{base}/orders?limit=5", None, token)))
+        print("GET /orders/999 ->", json.dumps(_request("GET", f"{base}/orders/999", None, token)))
         bad = {**order, "number": "A-1002", "total": "-1"}
-        print("POST /orders (total -1) ->", json.dumps(_request("POST", f"{base}/orders", bad)))
+        print("POST /orders (total -1) ->", json.dumps(_request("POST", f"{base}/orders", bad, token)))
     finally:
         server.terminate()
         server.wait(timeout=10)
