@@ -64,6 +64,16 @@ def _request(
         return json.loads(error.read())
 
 
+def _show(
+    method: str, url: str, body: dict[str, object] | None = None, token: str | None = None
+) -> dict[str, object]:
+    """Send a request, print it and its answer, and return the answer."""
+    answer = _request(method, url, body, token)
+    sent = " (with the token)" if token else ""
+    print(f"{method} /{url.split('//', 1)[1].split('/', 1)[1]}{sent} ->", json.dumps(answer))
+    return answer
+
+
 def demo() -> None:
     """Make a project, generate examples/shop into it, run its gates and serve a few requests."""
     fortress = BIN / "fortress"
@@ -83,7 +93,8 @@ def demo() -> None:
         cwd=target,
         env=env,
     )
-    base = f"http://127.0.0.1:{port}/api/v1"
+    root = f"http://127.0.0.1:{port}"
+    base = f"{root}/api/v1"
     try:
         for _ in range(50):
             try:
@@ -92,25 +103,22 @@ def demo() -> None:
             except OSError:
                 time.sleep(0.2)
         login = {"email": "ada@example.com", "password": "correct horse battery"}
-        print("POST /auth/register ->", json.dumps(_request("POST", f"{base}/auth/register", login)))
-        print("GET /orders without a token ->", json.dumps(_request("GET", f"{base}/orders")))
-        token = _request("POST", f"{base}/auth/login", login)["data"]["access_token"]  # type: ignore[index]
-        print("POST /auth/login -> a bearer token; the requests below send it")
-        ada = {"name": "Ada", "email": "ada@example.com"}
-        customer = _request("POST", f"{base}/customers", ada, token)
-        print("POST /customers ->", json.dumps(customer))
-        customer_id = customer["data"]["id"]  # type: ignore[index]
+        _show("POST", f"{root}/auth/register", login)
+        _show("GET", f"{base}/orders")  # no token: 401
+        token = str(_show("POST", f"{root}/auth/login", login)["data"]["access_token"])  # type: ignore[index]
+        customer = _show(
+            "POST", f"{base}/customers", {"name": "Ada", "email": "ada@example.com"}, token
+        )
         order = {
             "number": "A-1001",
             "total": "42.50",
             "placed_at": "2026-11-29T10:00:00Z",
-            "customer_id": customer_id,
+            "customer_id": customer["data"]["id"],  # type: ignore[index]
         }
-        print("POST /orders ->", json.dumps(_request("POST", f"{base}/orders", order, token)))
-        print("GET /orders ->", json.dumps(_request("GET", f"{base}/orders?limit=5", None, token)))
-        print("GET /orders/999 ->", json.dumps(_request("GET", f"{base}/orders/999", None, token)))
-        bad = {**order, "number": "A-1002", "total": "-1"}
-        print("POST /orders (total -1) ->", json.dumps(_request("POST", f"{base}/orders", bad, token)))
+        _show("POST", f"{base}/orders", order, token)
+        _show("GET", f"{base}/orders?limit=5", None, token)
+        _show("GET", f"{base}/orders/999", None, token)
+        _show("POST", f"{base}/orders", {**order, "number": "A-1002", "total": "-1"}, token)
     finally:
         server.terminate()
         server.wait(timeout=10)
