@@ -21,5 +21,5 @@ async def test_a_refused_order_runs_nothing(client: AsyncClient, enqueued: Enque
     body = await order_body(client)
     body["customer_id"] = 2147483647
     enqueued.clear()
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
     assert enqueued == []

@@ -21,7 +21,7 @@ async def test_a_refused_note_runs_nothing(client: AsyncClient, enqueued: Enqueu
     body = await note_body(client)
     body["author_id"] = 2147483647
     enqueued.clear()
-    unwrap(await client.post(ROUTE, json=body), 422)
+    unwrap(await client.post(ROUTE, json=body), 409)
     assert enqueued == []
 
 
