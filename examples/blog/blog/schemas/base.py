@@ -49,7 +49,8 @@ def _document_decimal(field: dict[str, Any], info: Any) -> None:
     signed = True
     for constraint in getattr(info, "metadata", ()):
         for bound in ("ge", "gt"):
-            if (getattr(constraint, bound, None) or -1) >= 0:
+            lowest = getattr(constraint, bound, None)
+            if lowest is not None and lowest >= 0:
                 signed = False
         if getattr(constraint, "max_digits", None) is not None:
             digits = constraint.max_digits
