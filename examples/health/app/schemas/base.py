@@ -46,7 +46,12 @@ def _document_text(field: dict[str, Any]) -> None:
 def _document_decimal(field: dict[str, Any], info: Any) -> None:
     """A decimal's digits: `max_digits` and `decimal_places` as JSON Schema bounds."""
     digits = places = None
+    signed = True
     for constraint in getattr(info, "metadata", ()):
+        for bound in ("ge", "gt"):
+            lowest = getattr(constraint, bound, None)
+            if lowest is not None and lowest >= 0:
+                signed = False
         if getattr(constraint, "max_digits", None) is not None:
             digits = constraint.max_digits
         if getattr(constraint, "decimal_places", None) is not None:
@@ -61,7 +66,8 @@ def _document_decimal(field: dict[str, Any], info: Any) -> None:
             branch["multipleOf"] = 10**-places if places else 1
         elif branch.get("type") == "string":
             fraction = f"(\\.{_digits(places)})?" if places else ""
-            branch["pattern"] = f"^-?{_digits(whole)}{fraction}$"
+            sign = "-?" if signed else ""
+            branch["pattern"] = f"^{sign}{_digits(whole)}{fraction}$"
 
 
 def _digits(most: int) -> str:
@@ -104,6 +110,8 @@ class InputSchema(BaseModel):
             raise ValueError("may not be null")
         if isinstance(value, str) and "\x00" in value:
             raise ValueError("must not contain NUL characters")
+        if isinstance(value, bool) and not _is_boolean(cls, info.field_name):
+            raise ValueError("must be a number or text, not true or false")
         if isinstance(value, int | float) and _is_temporal(cls, info.field_name):
             # Pydantic would read a number as a Unix time; OpenAPI documents ISO 8601 text.
             raise ValueError("must be an ISO 8601 string")
@@ -112,6 +120,12 @@ class InputSchema(BaseModel):
 
 # Pydantic's aware and naive datetimes are marker classes, not datetime subclasses.
 _TEMPORAL_TYPES = (dt.date, dt.time, AwareDatetime, NaiveDatetime)
+
+
+def _is_boolean(model: type[BaseModel], name: str | None) -> bool:
+    """Whether a field takes true or false (pydantic would read them as 1 and 0 elsewhere)."""
+    field = model.model_fields.get(name or "")
+    return field is not None and bool in (field.annotation, *get_args(field.annotation))
 
 
 def _is_temporal(model: type[BaseModel], name: str | None) -> bool:
