@@ -20,7 +20,7 @@ from fortress_gen.render.access import (
     repository_args,
 )
 from fortress_gen.render.background import BackgroundView, build_background_view
-from fortress_gen.render.fields import INT32_RANGE, docstring, python_type
+from fortress_gen.render.fields import INT32_RANGE, INT64_RANGE, docstring, python_type
 from fortress_gen.render.lines import (
     Imports,
     fk_column,
@@ -398,10 +398,16 @@ def _filter_field(ctx: _Context, name: str) -> str:
         expr = python_type(spec).python
         if spec.type in ("email", "url"):
             expr = "str"
+        if spec.type in ("int", "bigint"):  # the column's range: PostgreSQL refuses more
+            low, high = INT32_RANGE if spec.type == "int" else INT64_RANGE
+            return f"{name}: int | None = Field(default=None, ge={low}, le={high})"
         return f"{name}: {expr} | None = None"
     for relation_name, relation in ctx.entity.relations.items():
         if fk_column(relation_name) == name:
-            return f"{name}: {id_python_type(ctx.target(relation))} | None = None"
+            target_id = id_python_type(ctx.target(relation))
+            if target_id == "int":
+                return f"{name}: int | None = Field(default=None, ge=1, le={INT32_RANGE[1]})"
+            return f"{name}: {target_id} | None = None"
     timestamp = "dt.datetime" if name in ("created_at", "updated_at") else ctx.id_type
     return f"{name}: {timestamp} | None = None"
 

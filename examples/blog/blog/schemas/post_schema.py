@@ -68,5 +68,5 @@ class PostListParams(InputSchema):
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["created_at", "-created_at", "title", "-title", "id", "-id"] = "-created_at"
     status: Literal["draft", "published", "archived"] | None = None
-    author_id: int | None = None
+    author_id: int | None = Field(default=None, ge=1, le=2147483647)
     featured: bool | None = None

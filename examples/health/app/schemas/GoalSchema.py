@@ -50,5 +50,5 @@ class GoalListParams(InputSchema):
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["created_at", "-created_at", "id", "-id"] = "-created_at"
-    metric_id: int | None = None
+    metric_id: int | None = Field(default=None, ge=1, le=2147483647)
     achieved: bool | None = None

@@ -53,5 +53,5 @@ class MeasurementListParams(InputSchema):
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["taken_at", "-taken_at", "value", "-value", "id", "-id"] = "-taken_at"
-    metric_id: int | None = None
-    goal_id: int | None = None
+    metric_id: int | None = Field(default=None, ge=1, le=2147483647)
+    goal_id: int | None = Field(default=None, ge=1, le=2147483647)

@@ -74,5 +74,5 @@ class EmployeeListParams(InputSchema):
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["full_name", "-full_name", "id", "-id"] = "full_name"
-    department_id: int | None = None
-    manager_id: int | None = None
+    department_id: int | None = Field(default=None, ge=1, le=2147483647)
+    manager_id: int | None = Field(default=None, ge=1, le=2147483647)

@@ -49,4 +49,4 @@ class CategoryListParams(InputSchema):
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["name", "-name", "id", "-id"] = "name"
-    parent_id: int | None = None
+    parent_id: int | None = Field(default=None, ge=1, le=2147483647)

@@ -53,4 +53,4 @@ class OrderLineListParams(InputSchema):
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["id", "-id"] = "id"
-    order_id: int | None = None
+    order_id: int | None = Field(default=None, ge=1, le=2147483647)

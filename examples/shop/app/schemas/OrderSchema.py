@@ -58,4 +58,4 @@ class OrderListParams(InputSchema):
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["placed_at", "-placed_at", "total", "-total", "id", "-id"] = "-placed_at"
     status: Literal["pending", "paid", "shipped", "cancelled"] | None = None
-    customer_id: int | None = None
+    customer_id: int | None = Field(default=None, ge=1, le=2147483647)

@@ -64,4 +64,4 @@ class ProductListParams(InputSchema):
         "name"
     )
     active: bool | None = None
-    category_id: int | None = None
+    category_id: int | None = Field(default=None, ge=1, le=2147483647)

@@ -53,4 +53,4 @@ class NoteListParams(InputSchema):
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["id", "-id"] = "id"
-    folder_id: int | None = None
+    folder_id: int | None = Field(default=None, ge=1, le=2147483647)

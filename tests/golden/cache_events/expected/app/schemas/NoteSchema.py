@@ -49,4 +49,4 @@ class NoteListParams(InputSchema):
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["created_at", "-created_at", "title", "-title", "id", "-id"] = "-created_at"
     pinned: bool | None = None
-    author_id: int | None = None
+    author_id: int | None = Field(default=None, ge=1, le=2147483647)

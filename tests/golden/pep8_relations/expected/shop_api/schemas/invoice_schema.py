@@ -77,4 +77,4 @@ class InvoiceListParams(InputSchema):
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["number", "-number", "id", "-id"] = "number"
-    customer_id: int | None = None
+    customer_id: int | None = Field(default=None, ge=1, le=2147483647)

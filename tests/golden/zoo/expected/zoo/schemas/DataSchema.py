@@ -113,4 +113,4 @@ class DataListParams(InputSchema):
     sort: Literal["hash", "-hash", "status", "-status", "id", "-id"] = "hash"
     format: Literal["csv", "json_lines"] | None = None
     property: bool | None = None
-    series_id: int | None = None
+    series_id: int | None = Field(default=None, ge=1, le=2147483647)

@@ -51,5 +51,5 @@ class NodeListParams(InputSchema):
     limit: int = Field(default=20, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=512)
     sort: Literal["label", "-label", "weight", "-weight", "id", "-id"] = "label"
-    parent_id: int | None = None
-    source_id: int | None = None
+    parent_id: int | None = Field(default=None, ge=1, le=2147483647)
+    source_id: int | None = Field(default=None, ge=1, le=2147483647)
