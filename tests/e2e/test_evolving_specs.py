@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from fortress_testing import fortress_migrations
 from gates import run_gate, static_gates
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -74,7 +75,8 @@ def write_specs(project: Path, **specs: str) -> None:
 
 
 def migrations(project: Path) -> list[str]:
-    return sorted(path.name for path in (project / "migrations/versions").glob("*.py"))
+    """The names of the migrations Fortress wrote (the template's users migration left out)."""
+    return [path.name for path in fortress_migrations(project)]
 
 
 def sql(url: str, *statements: str) -> list[list[tuple[Any, ...]]]:
