@@ -123,6 +123,12 @@ def serve(app: str, cwd: Path, env: Mapping[str, str], health: str = "/health") 
         process.wait(timeout=30)
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user + system) a process has used so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass(frozen=True)
 class Load:
     """What one wrk run measured."""

@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import contextlib
 import json
 import os
 import re
@@ -48,7 +49,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from _harness import BIN, Load, Server, database, execute, new_project, run, serve, wrk
+from _harness import BIN, Server, cpu_seconds, database, execute, new_project, run, serve, wrk
 
 HERE = Path(__file__).resolve().parent
 ROWS = 10_000
@@ -141,21 +142,21 @@ def _token(base: str) -> str:
     return str(data["access_token"])
 
 
-def _same_shape(generated: Server, ceiling: Server, case: Case) -> None:
-    """Both apps answer a get and a list with the same keys; the route needs its token."""
+def _same_shape(apps: dict[str, Server], case: Case) -> None:
+    """Every app answers a get and a list with the same keys; the route needs its token."""
     headers = {"Authorization": f"Bearer {case.token}"} if case.token else {}
     for path in (f"/api/v1/{case.route}/1", f"/api/v1/{case.route}?limit=20"):
-        answers = [_request(server.url + path, headers=headers) for server in (generated, ceiling)]
-        shapes = [(status, _keys(answer)) for status, answer in answers]
-        if shapes[0] != shapes[1] or shapes[0][0] != 200:
-            sys.exit(f"GET {path}: generated {shapes[0]}, ceiling {shapes[1]}")
+        shapes = {}
+        for name, server in apps.items():
+            status, answer = _request(server.url + path, headers=headers)
+            shapes[name] = (status, _keys(answer))
+        if len(set(map(repr, shapes.values()))) != 1 or shapes["generated"][0] != 200:
+            sys.exit(f"GET {path} answered differently: {shapes}")
     if case.token:
-        for server in (generated, ceiling):
+        for name, server in apps.items():
             status, _ = _request(f"{server.url}/api/v1/{case.route}/1")
             if status != 401:
-                sys.exit(
-                    f"GET /api/v1/{case.route}/1 without a token answered {status} at {server.url}"
-                )
+                sys.exit(f"GET /api/v1/{case.route}/1 without a token: {status} from {name}")
 
 
 def _keys(value: object) -> object:
@@ -166,13 +167,51 @@ def _keys(value: object) -> object:
     return type(value).__name__
 
 
+# Edits to a copy of the generated project, served as a third app ("patched") with
+# `--patch`: what each costs is the difference it makes. (file glob, pattern, replacement)
+PATCHES: dict[str, tuple[str, str, str]] = {
+    # FastAPI runs a plain `def` dependency in a worker thread: a thread hop per request.
+    "async-deps": ("app/api/**/*.py", r"(?m)^def (get_\w+\()", r"async def \1"),
+    # `pool_pre_ping=True` sends a ping (a round trip) on every connection checkout.
+    "no-pre-ping": ("app/core/database.py", r", pool_pre_ping=True", ""),
+    # `refresh()` after the INSERT: a SELECT of the row just written (every column is already
+    # known: the id comes back from INSERT ... RETURNING, the timestamps are set in Python).
+    "no-refresh": (
+        "app/repositories/*.py",
+        r"(async def add\(.*?)\n *await self\._session\.refresh\(\w+\)",
+        r"\1",
+    ),
+}
+
+
+def _patched(project: Path, names: list[str]) -> Path:
+    copy = project.with_name("patched")
+    shutil.copytree(project, copy)
+    for name in names:
+        pattern_glob, pattern, replacement = PATCHES[name]
+        changed = 0
+        for path in copy.glob(pattern_glob):
+            text = path.read_text(encoding="utf-8")
+            new, count = re.subn(pattern, replacement, text, flags=re.DOTALL)
+            if count:
+                path.write_text(new, encoding="utf-8")
+                changed += count
+        if not changed:
+            sys.exit(f"--patch {name}: {pattern!r} is nowhere in {pattern_glob}")
+    return copy
+
+
 @contextmanager
-def _servers(project: Path, env: dict[str, str]) -> Iterator[tuple[Server, Server]]:
-    with (
-        serve("app.main:app", project, env) as generated,
-        serve("app:app", HERE / "ceiling", env) as ceiling,
-    ):
-        yield generated, ceiling
+def _servers(
+    project: Path, env: dict[str, str], patched: Path | None
+) -> Iterator[dict[str, Server]]:
+    with contextlib.ExitStack() as stack:
+        apps = {"generated": stack.enter_context(serve("app.main:app", project, env))}
+        if patched is not None:
+            patched_env = {**env, "PYTHONPATH": str(patched)}
+            apps["patched"] = stack.enter_context(serve("app.main:app", patched, patched_env))
+        apps["ceiling"] = stack.enter_context(serve("app:app", HERE / "ceiling", env))
+        yield apps
 
 
 def _prepare(scratch: Path, url: str) -> tuple[Path, dict[str, str], bool]:
@@ -201,16 +240,35 @@ def _cases(generated: Server, with_auth: bool) -> list[Case]:
     return cases
 
 
+@dataclass(frozen=True)
+class Sample:
+    """One wrk run against one app."""
+
+    rate: float  # requests per second
+    p50: float  # milliseconds
+    p99: float
+    cpu: float  # the server's CPU milliseconds (user + system) per request
+
+
+def _load(server: Server, seconds: int, script: Path) -> Sample:
+    before = cpu_seconds(server.pid)
+    load = wrk(server.url, seconds, CONNECTIONS, script)
+    cpu = (cpu_seconds(server.pid) - before) * 1000 / (load.rate * seconds)
+    return Sample(load.rate, load.p50, load.p99, cpu)
+
+
+Results = dict[tuple[str, str, str], list[Sample]]  # (case, endpoint, app): one per run
+
+
 def _measure(
-    scratch: Path, generated: Server, ceiling: Server, cases: list[Case], runs: int, seconds: int
-) -> tuple[dict[tuple[str, str, str], list[Load]], list[float]]:
-    apps = {"generated": generated, "ceiling": ceiling}
+    scratch: Path, apps: dict[str, Server], cases: list[Case], runs: int, seconds: int
+) -> tuple[Results, list[float]]:
     for case in cases:
-        _same_shape(generated, ceiling, case)
+        _same_shape(apps, case)
         for name, server in apps.items():  # warm up: connections, caches, first-call costs
             for endpoint in SCRIPTS:
                 wrk(server.url, 2, CONNECTIONS, _script(scratch, case, endpoint, f"warm-{name}"))
-    loads: dict[tuple[str, str, str], list[Load]] = collections.defaultdict(list)
+    results: Results = collections.defaultdict(list)
     load_average = [os.getloadavg()[0]]
     for index in range(runs):
         order = list(apps) if index % 2 == 0 else list(reversed(apps))
@@ -218,43 +276,51 @@ def _measure(
             for endpoint in SCRIPTS:
                 for name in order:
                     script = _script(scratch, case, endpoint, f"{name}-{index}")
-                    load = wrk(apps[name].url, seconds, CONNECTIONS, script)
-                    loads[case.label, endpoint, name].append(load)
+                    results[case.label, endpoint, name].append(_load(apps[name], seconds, script))
                     load_average.append(os.getloadavg()[0])
-    return loads, load_average
+    return results, load_average
+
+
+def _median(samples: list[Sample], field: str) -> float:
+    return statistics.median(getattr(sample, field) for sample in samples)
 
 
 def _report(
-    loads: dict[tuple[str, str, str], list[Load]],
-    load_average: list[float],
-    runs: int,
-    seconds: int,
+    results: Results, patches: list[str], load_average: list[float], runs: int, seconds: int
 ) -> None:
     print(
-        f"PostgreSQL, {ROWS} rows a table, 1 uvicorn worker each, wrk -t1 -c{CONNECTIONS} "
-        f"-d{seconds}s, medians of {runs} runs"
+        f"\nPostgreSQL, {ROWS} rows a table, 1 uvicorn worker each, wrk -t1 -c{CONNECTIONS} "
+        f"-d{seconds}s; medians of {runs} runs"
     )
     print(
-        f"{'endpoint':<22} {'gen req/s':>9} {'ceil req/s':>10} {'ratio':>6}  "
-        f"{'gen p50/p99 ms':>15}  {'ceil p50/p99 ms':>15}"
+        f"{'endpoint':<21} {'gen req/s':>9} {'ceil req/s':>10} {'ratio':>5}  "
+        f"{'p50/p99 ms: gen':>15} {'ceil':>11}  {'CPU ms/req: gen':>15} {'ceil':>5}"
     )
-    for (label, endpoint, name), _ in loads.items():
-        if name != "generated":
-            continue
-        figures = {}
-        for app in ("generated", "ceiling"):
-            runs_of_app = loads[label, endpoint, app]
-            figures[app] = tuple(
-                statistics.median(getattr(load, field) for load in runs_of_app)
-                for field in ("rate", "p50", "p99")
-            )
-        rate, p50, p99 = figures["generated"]
-        ceiling_rate, ceiling_p50, ceiling_p99 = figures["ceiling"]
-        latencies = f"{p50:.1f} / {p99:.1f}", f"{ceiling_p50:.1f} / {ceiling_p99:.1f}"
+    medians: dict[tuple[str, str, str], dict[str, float]] = {
+        key: {field: _median(samples, field) for field in ("rate", "p50", "p99", "cpu")}
+        for key, samples in results.items()
+    }
+    endpoints = list(dict.fromkeys((label, endpoint) for label, endpoint, _ in results))
+    for label, endpoint in endpoints:
+        gen, ceil = medians[label, endpoint, "generated"], medians[label, endpoint, "ceiling"]
         print(
-            f"{label + ' ' + endpoint:<22} {rate:>9.0f} {ceiling_rate:>10.0f} "
-            f"{rate / ceiling_rate:>6.2f}  {latencies[0]:>15}  {latencies[1]:>15}"
+            f"{label + ' ' + endpoint:<21} {gen['rate']:>9.0f} {ceil['rate']:>10.0f} "
+            f"{gen['rate'] / ceil['rate']:>5.2f}  {gen['p50']:>7.1f} / {gen['p99']:<5.0f} "
+            f"{ceil['p50']:>5.1f} / {ceil['p99']:<3.0f}  {gen['cpu']:>15.2f} {ceil['cpu']:>5.2f}"
         )
+    if patches:
+        other = "patched"
+        print(f"\nthe generated app with --patch {' --patch '.join(patches)}")
+        print(
+            f"{'endpoint':<21} {'req/s':>9} {'/ceiling':>8}  {'p50/p99 ms':>15}  {'CPU ms/req':>10}"
+        )
+        for label, endpoint in endpoints:
+            figures, ceil = medians[label, endpoint, other], medians[label, endpoint, "ceiling"]
+            print(
+                f"{label + ' ' + endpoint:<21} {figures['rate']:>9.0f} "
+                f"{figures['rate'] / ceil['rate']:>8.2f}  {figures['p50']:>7.1f} / "
+                f"{figures['p99']:<5.0f}  {figures['cpu']:>10.2f}"
+            )
     median = statistics.median(load_average)
     spread = f"{min(load_average):.2f}-{max(load_average):.2f}"
     print(f"load average (1 min) during the runs: median {median:.2f}, {spread}")
@@ -264,114 +330,122 @@ def _report(
 
 # The library or layer a sampled frame belongs to, by its file; the first that matches wins.
 LIBRARIES: list[tuple[str, Callable[[str], bool]]] = [
-    ("app (generated code)", lambda path: "/bench/app/" in path),
-    ("ceiling (hand-written)", lambda path: "/ceiling/app.py" in path),
+    ("generated code (app/)", lambda path: "/app/" in path and "site-packages" not in path),
+    ("ceiling code", lambda path: "/ceiling/app.py" in path),
     ("PyJWT", lambda path: "/jwt/" in path),
+    ("pwdlib, argon2", lambda path: "/pwdlib/" in path or "/argon2/" in path),
     ("asyncpg", lambda path: "/asyncpg/" in path),
     ("SQLAlchemy", lambda path: "/sqlalchemy/" in path),
     ("pydantic", lambda path: "/pydantic" in path),
     ("FastAPI", lambda path: "/fastapi/" in path),
     ("Starlette", lambda path: "/starlette/" in path),
+    ("anyio, threads", lambda path: "/anyio/" in path or path.endswith("/threading.py")),
     ("uvicorn, httptools", lambda path: "/uvicorn/" in path or "httptools" in path),
-    ("asyncio, uvloop", lambda path: "/asyncio/" in path or "uvloop" in path),
+    ("asyncio, uvloop (the event loop)", lambda path: "/asyncio/" in path or "uvloop" in path),
 ]
-# Stages of a request, counted inclusively (a sample is in a stage if any frame is).
+OTHER = "other (stdlib)"
+
+
+def _in_thread(function: str, path: str) -> bool:
+    """The event loop's side (`run_in_threadpool`) or the worker thread's (anyio, threading)."""
+    return function == "run_in_threadpool" or "/anyio/" in path or path.endswith("/threading.py")
+
+
+# Stages of a request, counted inclusively: a sample is in a stage if any of its frames is.
 STAGES: list[tuple[str, Callable[[str, str], bool]]] = [
-    ("dependencies (FastAPI solve_dependencies)", lambda f, p: f == "solve_dependencies"),
-    ("  of which session open/close", lambda f, p: "/bench/app/core/database.py" in p),
-    ("  of which current user (JWT + user row)", lambda f, p: f.startswith("get_current")),
-    ("  of which PyJWT decode", lambda f, p: "/jwt/" in p),
+    ("FastAPI dependencies (solve_dependencies)", lambda f, p: f == "solve_dependencies"),
+    ("sync dependency in a worker thread, both sides", _in_thread),
+    ("  current user (JWT + user row)", lambda f, p: f.startswith("get_current")),
+    ("  PyJWT decode", lambda f, p: "/jwt/" in p),
     ("endpoint function (run_endpoint_function)", lambda f, p: f == "run_endpoint_function"),
-    ("  of which service layer", lambda f, p: "/bench/app/services/" in p),
-    ("  of which repository layer", lambda f, p: "/bench/app/repositories/" in p),
-    ("  of which session.commit", lambda f, p: f == "commit" and "/sqlalchemy/" in p),
-    ("  of which pool checkout + pre-ping", lambda f, p: f == "_do_ping_w_event"),
-    ("response validation + JSON (serialize_response)", lambda f, p: f == "serialize_response"),
+    ("  service layer (app/services)", lambda f, p: "/app/services/" in p),
+    ("  repository layer (app/repositories)", lambda f, p: "/app/repositories/" in p),
+    ("SQL: BEGIN (asyncpg Transaction.start)", lambda f, p: f == "Transaction.start"),
+    ("SQL: pool pre-ping", lambda f, p: "ping" in f and "/sqlalchemy/" in p),
+    ("SQL: new connections (asyncpg connect)", lambda f, p: "/asyncpg/connect_utils" in p),
+    ("SQL: session.flush", lambda f, p: f == "Session.flush"),
+    ("SQL: session.refresh", lambda f, p: f == "Session.refresh"),
+    ("SQL: session.commit", lambda f, p: f == "Session.commit"),
+    ("SQL: session close + ROLLBACK", lambda f, p: f == "AsyncSession.close"),
+    ("response model validation + JSON", lambda f, p: f == "serialize_response"),
+    ("error envelope / exception handlers", lambda f, p: "/app/api/errors.py" in p),
     ("SQLAlchemy, all of it", lambda f, p: "/sqlalchemy/" in p),
     ("asyncpg, all of it", lambda f, p: "/asyncpg/" in p),
     ("pydantic, all of it", lambda f, p: "/pydantic" in p),
-    ("exception handling middleware", lambda f, p: "/starlette/middleware/" in p),
 ]
-FRAME = re.compile(r"^(?P<function>.*?) \((?P<path>.*?)(?::\d+)?\)$")
+FRAME = re.compile(r"^(?P<function>.*) \((?P<path>[^()]*?)(?::\d+)?\)$")
 RATE = 250  # py-spy samples per second
+Stacks = list[tuple[list[tuple[str, str]], int]]  # (function, file) root first; sample count
 
 
-def _frames(stack: str) -> list[tuple[str, str]]:
-    frames = []
-    for frame in stack.split(";"):
-        match = FRAME.match(frame)
-        if match:
-            frames.append((match["function"], match["path"]))
-    return frames
-
-
-def _profile(
-    scratch: Path, generated: Server, ceiling: Server, cases: list[Case], seconds: int
-) -> None:
-    if shutil.which("py-spy", path=f"{BIN}:{os.environ['PATH']}") is None:
+def _profile(output: Path, apps: dict[str, Server], cases: list[Case], seconds: int) -> None:
+    py_spy = shutil.which("py-spy", path=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    if py_spy is None:
         sys.exit("--profile needs py-spy: pip install py-spy")
-    py_spy = shutil.which("py-spy", path=f"{BIN}:{os.environ['PATH']}")
     for case in cases:
         for endpoint in SCRIPTS:
-            print(f"\n{case.label} {endpoint}: CPU ms per request (py-spy, {RATE} Hz, {seconds} s)")
-            profiles = {}
-            for name, server in (("generated", generated), ("ceiling", ceiling)):
-                raw = scratch / f"{name}-{case.route}-{endpoint}.txt"
+            profiles: dict[str, tuple[Sample, Stacks]] = {}
+            for name, server in apps.items():
+                raw = output / f"{case.route}-{endpoint}-{name}.txt"
                 sampler = subprocess.Popen(
-                    [py_spy, "record", "--pid", str(server.pid), "--rate", str(RATE), "--format",
-                     "raw", "--nonblocking", "--duration", str(seconds + 1), "--output", str(raw)],
+                    [py_spy, "record", "--pid", str(server.pid), "--rate", str(RATE),
+                     "--format", "raw", "--full-filenames", "--nonblocking",
+                     "--duration", str(seconds + 1), "--output", str(raw)],
                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 )  # fmt: skip
                 time.sleep(0.5)
-                script = _script(scratch, case, endpoint, f"profile-{name}")
-                load = wrk(server.url, seconds, CONNECTIONS, script)
+                script = _script(output, case, endpoint, f"profile-{name}")
+                sample = _load(server, seconds, script)
                 sampler.wait(timeout=60)
-                profiles[name] = (load, _read_samples(raw))
-            _print_profile(profiles, seconds)
+                profiles[name] = (sample, _read_stacks(raw))
+            _print_profile(f"{case.label} {endpoint}", profiles)
 
 
-def _read_samples(raw: Path) -> list[tuple[list[tuple[str, str]], int]]:
-    samples = []
+def _read_stacks(raw: Path) -> Stacks:
+    stacks = []
     for line in raw.read_text(encoding="utf-8").splitlines():
         stack, _, count = line.rpartition(" ")
-        samples.append((_frames(stack), int(count)))
-    return samples
+        frames = [FRAME.match(frame) for frame in stack.split(";")]
+        stacks.append(([(m["function"], m["path"]) for m in frames if m], int(count)))
+    return stacks
 
 
-def _print_profile(
-    profiles: dict[str, tuple[Load, list[tuple[list[tuple[str, str]], int]]]], seconds: int
-) -> None:
-    per_request: dict[str, Callable[[int], float]] = {}
-    for name, (load, _) in profiles.items():
-        requests = load.rate * seconds
-        per_request[name] = lambda count, requests=requests: count / RATE * 1000 / requests
-    print(f"{'':<48} {'generated':>9} {'ceiling':>9}")
-    totals = {name: sum(count for _, count in samples) for name, (_, samples) in profiles.items()}
-    rates = [f"{profiles[name][0].rate:>9.0f}" for name in ("generated", "ceiling")]
-    print(f"{'req/s under the profiler':<48} {rates[0]} {rates[1]}")
-    cells = [f"{per_request[name](totals[name]):>9.3f}" for name in ("generated", "ceiling")]
-    print(f"{'CPU, all of it':<48} {cells[0]} {cells[1]}")
-    print("self time, by the library of the innermost frame:")
-    by_library = {name: _by_library(samples) for name, (_, samples) in profiles.items()}
-    for library in [label for label, _ in LIBRARIES] + ["other (stdlib, C, ...)"]:
-        cells = [
-            f"{per_request[n](by_library[n][library]):>9.3f}" for n in ("generated", "ceiling")
-        ]
-        print(f"  {library:<46} {cells[0]} {cells[1]}")
+def _print_profile(title: str, profiles: dict[str, tuple[Sample, Stacks]]) -> None:
+    """CPU ms per request: the server's measured CPU time shared out as py-spy's samples are."""
+    names = list(profiles)
+    print(f"\n{title}: CPU ms per request, shared out by py-spy's samples ({RATE} Hz)")
+    print(f"{'':<48}" + "".join(f" {name:>9}" for name in names))
+    print(
+        f"{'req/s under the profiler':<48}"
+        + "".join(f" {profiles[n][0].rate:>9.0f}" for n in names)
+    )
+    print(
+        f"{'CPU ms per request, all of it':<48}"
+        + "".join(f" {profiles[n][0].cpu:>9.2f}" for n in names)
+    )
+
+    def share(counts: dict[str, int], name: str, key: str) -> str:
+        sample, stacks = profiles[name]
+        total = sum(count for _, count in stacks) or 1
+        return f" {sample.cpu * counts.get(key, 0) / total:>9.2f}"
+
+    print("self time, by the library of the innermost Python frame:")
+    by_library = {name: _by_library(stacks) for name, (_, stacks) in profiles.items()}
+    for library in [label for label, _ in LIBRARIES] + [OTHER]:
+        print(f"  {library:<46}" + "".join(share(by_library[n], n, library) for n in names))
     print("inclusive time, by stage of the request:")
     for stage, matches in STAGES:
         counts = {
-            name: sum(count for frames, count in samples if any(matches(f, p) for f, p in frames))
-            for name, (_, samples) in profiles.items()
+            name: {stage: sum(c for frames, c in stacks if any(matches(f, p) for f, p in frames))}
+            for name, (_, stacks) in profiles.items()
         }
-        cells = [f"{per_request[n](counts[n]):>9.3f}" for n in ("generated", "ceiling")]
-        print(f"  {stage:<46} {cells[0]} {cells[1]}")
+        print(f"  {stage:<46}" + "".join(share(counts[n], n, stage) for n in names))
 
 
-def _by_library(samples: list[tuple[list[tuple[str, str]], int]]) -> dict[str, int]:
+def _by_library(stacks: Stacks) -> dict[str, int]:
     counts: dict[str, int] = collections.Counter()
-    for frames, count in samples:
-        library = "other (stdlib, C, ...)"
+    for frames, count in stacks:
+        library = OTHER
         for _, path in reversed(frames):
             found = next((label for label, matches in LIBRARIES if matches(path)), None)
             if found:
@@ -385,22 +459,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each figure (default 3)")
     parser.add_argument("--seconds", type=int, default=10, help="length of a run (default 10)")
+    parser.add_argument(
+        "--patch",
+        action="append",
+        choices=sorted(PATCHES),
+        default=[],
+        help="also serve a copy of the generated project with this edit (repeatable)",
+    )
     parser.add_argument("--profile", action="store_true", help="profile instead of timing")
+    parser.add_argument(
+        "--profile-dir", type=Path, help="keep py-spy's raw (collapsed) stacks in this folder"
+    )
     options = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install -y wrk")
     with tempfile.TemporaryDirectory() as scratch_dir, database() as url:
         scratch = Path(scratch_dir)
         project, env, with_auth = _prepare(scratch, url)
-        with _servers(project, env) as (generated, ceiling):
-            cases = _cases(generated, with_auth)
+        patched = _patched(project, options.patch) if options.patch else None
+        with _servers(project, env, patched) as apps:
+            cases = _cases(apps["generated"], with_auth)
             if options.profile:
-                _profile(scratch, generated, ceiling, cases, options.seconds)
+                output = options.profile_dir or scratch
+                output.mkdir(parents=True, exist_ok=True)
+                _profile(output, apps, cases, options.seconds)
                 return
-            loads, load_average = _measure(
-                scratch, generated, ceiling, cases, options.runs, options.seconds
-            )
-    _report(loads, load_average, options.runs, options.seconds)
+            results, load_average = _measure(scratch, apps, cases, options.runs, options.seconds)
+    _report(results, options.patch, load_average, options.runs, options.seconds)
 
 
 if __name__ == "__main__":
