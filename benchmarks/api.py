@@ -32,6 +32,7 @@ import argparse
 import asyncio
 import collections
 import contextlib
+import importlib.metadata
 import json
 import os
 import re
@@ -281,6 +282,16 @@ def _measure(
     return results, load_average
 
 
+STACK = ("fastapi", "pydantic", "sqlalchemy", "asyncpg", "uvicorn", "uvloop", "httptools")
+
+
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "missing"
+
+
 def _median(samples: list[Sample], field: str) -> float:
     return statistics.median(getattr(sample, field) for sample in samples)
 
@@ -292,6 +303,7 @@ def _report(
         f"\nPostgreSQL, {ROWS} rows a table, 1 uvicorn worker each, wrk -t1 -c{CONNECTIONS} "
         f"-d{seconds}s; medians of {runs} runs"
     )
+    print(", ".join(f"{name} {_version(name)}" for name in STACK))
     print(
         f"{'endpoint':<21} {'gen req/s':>9} {'ceil req/s':>10} {'ratio':>5}  "
         f"{'p50/p99 ms: gen':>15} {'ceil':>11}  {'CPU ms/req: gen':>15} {'ceil':>5}"
