@@ -145,7 +145,9 @@ def wrk(
     url: str, seconds: int, connections: int, script: Path | None = None, *, check: bool = True
 ) -> Load:
     """Load `url` with wrk on one thread; exit if any response was not 2xx (`check`)."""
-    args = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    # A 10 s timeout (wrk's default is 2 s): on a busy machine a slow answer is a latency
+    # to count, not an error that stops the run.
+    args = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
     if script is not None:
         args += ["-s", str(script)]
     output = run(*args, url, cwd=Path.cwd())
