@@ -66,14 +66,19 @@ def database() -> Iterator[str]:
         asyncio.run(execute(SERVER_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
-def new_project(root: Path, specs: Mapping[str, str]) -> Path:
-    """`fortress new-project` in `root`, the specs written, `fortress generate` run."""
-    fortress = BIN / "fortress"
-    run(fortress, "new-project", root / "bench", "--data", "project_name=Bench", cwd=root)
+def new_project(root: Path, specs: Mapping[str, str], fortress: Path | None = None) -> Path:
+    """`fortress new-project` in `root`, the specs written, `fortress generate` run.
+
+    `fortress` is another checkout to run (any directory holding a `fortress_gen` package,
+    e.g. a branch exported with `git archive`), through PYTHONPATH; by default this one.
+    """
+    env = {**os.environ, "PYTHONPATH": str(fortress.resolve())} if fortress else None
+    command = BIN / "fortress"
+    run(command, "new-project", root / "bench", "--data", "project_name=Bench", cwd=root, env=env)
     project = root / "bench"
     for entity, spec in specs.items():
         (project / "specs" / f"{entity}.yaml").write_text(spec, encoding="utf-8")
-    run(fortress, "generate", cwd=project)
+    run(command, "generate", cwd=project, env=env)
     return project
 
 

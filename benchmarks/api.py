@@ -17,8 +17,9 @@ one worker, and loaded in turn by `wrk -t1 -c32 -d10s` over loopback:
 - create: `POST /<route>` with a JSON body whose unique `name` is new on every request.
 
 Notes are read and written with `Authorization: Bearer <token>` of a user registered
-through the generated app (`/auth/register`, `/auth/token`); the ceiling decodes the same
-JWT with the same secret and loads its user, as the generated app does. Runs alternate
+through the generated app (`POST /auth/register`, then `POST /auth/token`); the ceiling
+decodes the same JWT with the same secret and loads its user, as the generated app does.
+Runs alternate
 generated first / ceiling first, so load from other processes hits both alike. The table
 gives medians over the runs: requests/s, p50 and p99 latency, and generated/ceiling.
 
@@ -128,18 +129,22 @@ def _request(
 
 def _token(base: str) -> str:
     """Register a user through the generated app and sign in with the OAuth2 password form."""
+    with urllib.request.urlopen(f"{base}/openapi.json", timeout=10) as response:
+        paths = list(json.load(response)["paths"])
+    register, token = (
+        next((path for path in paths if path.endswith(suffix)), f"/auth{suffix}")
+        for suffix in ("/auth/register", "/auth/token")
+    )
     email, password = "bench@example.com", "correct horse battery staple"
     body = json.dumps({"email": email, "password": password}).encode()
-    status, answer = _request(
-        f"{base}/api/v1/auth/register", body, {"Content-Type": "application/json"}
-    )
+    status, answer = _request(base + register, body, {"Content-Type": "application/json"})
     if status not in (200, 201):
-        sys.exit(f"POST /auth/register answered {status}: {answer}")
+        sys.exit(f"POST {register} answered {status}: {answer}")
     form = urllib.parse.urlencode({"username": email, "password": password}).encode()
-    status, answer = _request(f"{base}/api/v1/auth/token", form)
+    status, answer = _request(base + token, form)
     data = answer.get("data", answer)
     if status != 200 or not isinstance(data, dict) or "access_token" not in data:
-        sys.exit(f"POST /auth/token answered {status}: {answer}")
+        sys.exit(f"POST {token} answered {status}: {answer}")
     return str(data["access_token"])
 
 
@@ -215,8 +220,8 @@ def _servers(
         yield apps
 
 
-def _prepare(scratch: Path, url: str) -> tuple[Path, dict[str, str], bool]:
-    project = new_project(scratch, SPECS)
+def _prepare(scratch: Path, url: str, fortress: Path | None) -> tuple[Path, dict[str, str], bool]:
+    project = new_project(scratch, SPECS, fortress)
     env = {
         **os.environ,
         "PYTHONPATH": str(project),
@@ -478,6 +483,11 @@ def main() -> None:
         default=[],
         help="also serve a copy of the generated project with this edit (repeatable)",
     )
+    parser.add_argument(
+        "--fortress",
+        type=Path,
+        help="generate with this checkout of Fortress (a directory holding fortress_gen)",
+    )
     parser.add_argument("--profile", action="store_true", help="profile instead of timing")
     parser.add_argument(
         "--profile-dir", type=Path, help="keep py-spy's raw (collapsed) stacks in this folder"
@@ -487,7 +497,7 @@ def main() -> None:
         sys.exit("wrk is needed: apt-get install -y wrk")
     with tempfile.TemporaryDirectory() as scratch_dir, database() as url:
         scratch = Path(scratch_dir)
-        project, env, with_auth = _prepare(scratch, url)
+        project, env, with_auth = _prepare(scratch, url, options.fortress)
         patched = _patched(project, options.patch) if options.patch else None
         with _servers(project, env, patched) as apps:
             cases = _cases(apps["generated"], with_auth)
