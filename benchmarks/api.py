@@ -390,6 +390,7 @@ STAGES: list[tuple[str, Callable[[str, str], bool]]] = [
     ("asyncpg, all of it", lambda f, p: "/asyncpg/" in p),
     ("pydantic, all of it", lambda f, p: "/pydantic" in p),
 ]
+STACK_RECORD = re.compile(r"(?P<stack>.*?) (?P<count>\d+)$", re.DOTALL | re.MULTILINE)
 FRAME = re.compile(r"^(?P<function>.*) \((?P<path>[^()]*?)(?::\d+)?\)$")
 RATE = 250  # py-spy samples per second
 Stacks = list[tuple[list[tuple[str, str]], int]]  # (function, file) root first; sample count
@@ -420,10 +421,11 @@ def _profile(output: Path, apps: dict[str, Server], cases: list[Case], seconds: 
 
 def _read_stacks(raw: Path) -> Stacks:
     stacks = []
-    for line in raw.read_text(encoding="utf-8").splitlines():
-        stack, _, count = line.rpartition(" ")
-        frames = [FRAME.match(frame) for frame in stack.split(";")]
-        stacks.append(([(m["function"], m["path"]) for m in frames if m], int(count)))
+    # One stack a record, ending in its count; a record can span lines, since the "file" of
+    # code made by exec() (SQLAlchemy's generated wrappers) is its source text.
+    for record in STACK_RECORD.finditer(raw.read_text(encoding="utf-8")):
+        frames = [FRAME.match(frame) for frame in record["stack"].strip().split(";")]
+        stacks.append(([(m["function"], m["path"]) for m in frames if m], int(record["count"])))
     return stacks
 
 
