@@ -311,7 +311,7 @@ def _report(
     print(", ".join(f"{name} {_version(name)}" for name in STACK))
     print(
         f"{'endpoint':<21} {'gen req/s':>9} {'ceil req/s':>10} {'ratio':>5}  "
-        f"{'p50/p99 ms: gen':>15} {'ceil':>11}  {'CPU ms/req: gen':>15} {'ceil':>5}"
+        f"{'p50/p99 ms: gen':>15} {'ceil':>11}  {'CPU ms/req: gen':>15} {'ceil':>5} {'ratio':>5}"
     )
     medians: dict[tuple[str, str, str], dict[str, float]] = {
         key: {field: _median(samples, field) for field in ("rate", "p50", "p99", "cpu")}
@@ -324,19 +324,22 @@ def _report(
             f"{label + ' ' + endpoint:<21} {gen['rate']:>9.0f} {ceil['rate']:>10.0f} "
             f"{gen['rate'] / ceil['rate']:>5.2f}  {gen['p50']:>7.1f} / {gen['p99']:<5.0f} "
             f"{ceil['p50']:>5.1f} / {ceil['p99']:<3.0f}  {gen['cpu']:>15.2f} {ceil['cpu']:>5.2f}"
+            f" {ceil['cpu'] / gen['cpu']:>5.2f}"
         )
     if patches:
         other = "patched"
         print(f"\nthe generated app with --patch {' --patch '.join(patches)}")
         print(
-            f"{'endpoint':<21} {'req/s':>9} {'/ceiling':>8}  {'p50/p99 ms':>15}  {'CPU ms/req':>10}"
+            f"{'endpoint':<21} {'req/s':>9} {'/ceiling':>8}  {'p50/p99 ms':>15}  "
+            f"{'CPU ms/req':>10} {'ceil/it':>7}"
         )
         for label, endpoint in endpoints:
             figures, ceil = medians[label, endpoint, other], medians[label, endpoint, "ceiling"]
             print(
                 f"{label + ' ' + endpoint:<21} {figures['rate']:>9.0f} "
                 f"{figures['rate'] / ceil['rate']:>8.2f}  {figures['p50']:>7.1f} / "
-                f"{figures['p99']:<5.0f}  {figures['cpu']:>10.2f}"
+                f"{figures['p99']:<5.0f}  {figures['cpu']:>10.2f} "
+                f"{ceil['cpu'] / figures['cpu']:>7.2f}"
             )
     median = statistics.median(load_average)
     spread = f"{min(load_average):.2f}-{max(load_average):.2f}"
@@ -372,7 +375,10 @@ def _in_thread(function: str, path: str) -> bool:
 STAGES: list[tuple[str, Callable[[str, str], bool]]] = [
     ("FastAPI dependencies (solve_dependencies)", lambda f, p: f == "solve_dependencies"),
     ("sync dependency in a worker thread, both sides", _in_thread),
-    ("  current user (JWT + user row)", lambda f, p: f.startswith("get_current")),
+    (
+        "  current user (JWT + user row)",
+        lambda f, p: f.endswith(("get_current_user", "authenticate")),
+    ),
     ("  PyJWT decode", lambda f, p: "/jwt/" in p),
     ("endpoint function (run_endpoint_function)", lambda f, p: f == "run_endpoint_function"),
     ("  service layer (app/services)", lambda f, p: "/app/services/" in p),
