@@ -25,31 +25,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import create_async_engine
+from _harness import database, execute, new_project, run, serve, wrk
 
-SERVER_URL = os.environ.get(
-    "FORTRESS_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-)
 REDIS_URL = os.environ.get("FORTRESS_BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
-BIN = Path(sys.executable).parent
 ROWS = 200_000
 CONNECTIONS = 8
-SERVER_OPTIONS = ("--log-level", "warning", "--no-access-log")
 FIELDS = """\
 fields:
   title: {type: str, max_length: 120}
@@ -74,88 +61,8 @@ end
 """
 
 
-def _run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
-    result = subprocess.run(
-        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(map(str, args))} failed:\n{result.stdout}{result.stderr}")
-    return result.stdout
-
-
-async def _execute(url: str, *statements: str) -> None:
-    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        async with engine.connect() as connection:
-            for statement in statements:
-                await connection.execute(sa.text(statement))
-    finally:
-        await engine.dispose()
-
-
-@contextmanager
-def _database() -> Iterator[str]:
-    server = sa.make_url(SERVER_URL)
-    name = f"fortress_bench_{uuid.uuid4().hex[:8]}"
-    asyncio.run(_execute(SERVER_URL, f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        asyncio.run(_execute(SERVER_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-
-def _project(root: Path) -> Path:
-    fortress = BIN / "fortress"
-    _run(fortress, "new-project", root / "bench", "--data", "project_name=Bench", cwd=root)
-    project = root / "bench"
-    for entity, spec in SPECS.items():
-        (project / "specs" / f"{entity}.yaml").write_text(spec, encoding="utf-8")
-    _run(fortress, "generate", cwd=project)
-    return project
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def _server(project: Path, env: dict[str, str]) -> Iterator[str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), *SERVER_OPTIONS],
-        cwd=project,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/health", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            sys.exit("the server did not start")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
 def _wrk(url: str, seconds: int, script: Path | None = None) -> float:
-    args = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency"]
-    if script is not None:
-        args += ["-s", str(script)]
-    output = _run(*args, url, cwd=Path.cwd())
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if non_2xx:
-        sys.exit(f"{non_2xx.group(1)} requests failed:\n{output}")
-    match = re.search(r"Requests/sec:\s+([\d.]+)", output)
-    if match is None:
-        sys.exit(f"unexpected wrk output:\n{output}")
-    return float(match.group(1))
+    return wrk(url, seconds, CONNECTIONS, script).rate
 
 
 def _sequential(base: str, route: str, start: int, seconds: int, scratch: Path) -> float:
@@ -188,18 +95,18 @@ def main() -> None:
     options = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install -y wrk")
-    with tempfile.TemporaryDirectory() as scratch_dir, _database() as database:
+    with tempfile.TemporaryDirectory() as scratch_dir, database() as url:
         scratch = Path(scratch_dir)
-        project = _project(scratch)
-        env = {**os.environ, "PYTHONPATH": str(project), "DATABASE_URL": database}
+        project = new_project(scratch, SPECS)
+        env = {**os.environ, "PYTHONPATH": str(project), "DATABASE_URL": url}
         env.pop("REDIS_URL", None)
-        _run(sys.executable, "-m", "alembic", "upgrade", "head", cwd=project, env=env)
+        run(sys.executable, "-m", "alembic", "upgrade", "head", cwd=project, env=env)
         seeds = [SEED.format(table=table, rows=ROWS) for table in ("notes", "plains")]
-        asyncio.run(_execute(database, *seeds))
+        asyncio.run(execute(url, *seeds))
         results: dict[str, dict[str, list[float]]] = {}
         for backend, extra in (("redis", {"REDIS_URL": REDIS_URL}), ("memory", {})):
-            with _server(project, {**env, **extra}) as base:
-                results[backend] = _measure(base, options.runs, options.seconds, scratch)
+            with serve("app.main:app", project, {**env, **extra}) as server:
+                results[backend] = _measure(server.url, options.runs, options.seconds, scratch)
     print(
         f"GET /api/v1/notes/<id>, PostgreSQL, 1 uvicorn process, wrk -t1 -c{CONNECTIONS}, "
         f"{options.runs} x {options.seconds} s"
