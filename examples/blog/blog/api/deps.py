@@ -23,7 +23,9 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/token", auto_error=False)
 
 
-def get_user_service(session: SessionDep) -> UserService:
+# Dependencies are `async def` even when they await nothing: FastAPI runs a plain `def`
+# dependency in a worker thread, a hop that costs more than building the object.
+async def get_user_service(session: SessionDep) -> UserService:
     """Provide a UserService bound to the request's session."""
     return UserService(session)
 

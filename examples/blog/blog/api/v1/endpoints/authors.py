@@ -12,7 +12,7 @@ from blog.services.author_service import AuthorService
 router = APIRouter(prefix="/authors", tags=["authors"])
 
 
-def get_author_service(session: SessionDep) -> AuthorService:
+async def get_author_service(session: SessionDep) -> AuthorService:
     """Provide a AuthorService bound to the request's session."""
     return AuthorService(session)
 

@@ -17,7 +17,7 @@ from blog.services.comment_service import CommentService
 router = APIRouter(prefix="/comments", tags=["comments"])
 
 
-def get_comment_service(session: SessionDep) -> CommentService:
+async def get_comment_service(session: SessionDep) -> CommentService:
     """Provide a CommentService bound to the request's session."""
     return CommentService(session)
 

@@ -13,7 +13,7 @@ from blog.services.post_service import PostService
 router = APIRouter(prefix="/posts", tags=["posts"])
 
 
-def get_post_service(session: SessionDep) -> PostService:
+async def get_post_service(session: SessionDep) -> PostService:
     """Provide a PostService bound to the request's session."""
     return PostService(session)
 

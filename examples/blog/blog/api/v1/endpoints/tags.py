@@ -12,7 +12,7 @@ from blog.services.tag_service import TagService
 router = APIRouter(prefix="/tags", tags=["tags"])
 
 
-def get_tag_service(session: SessionDep) -> TagService:
+async def get_tag_service(session: SessionDep) -> TagService:
     """Provide a TagService bound to the request's session."""
     return TagService(session)
 

@@ -12,7 +12,7 @@ from app.services.GoalService import GoalService
 router = APIRouter(prefix="/goals", tags=["goals"])
 
 
-def get_goal_service(session: SessionDep, user: CurrentUser) -> GoalService:
+async def get_goal_service(session: SessionDep, user: CurrentUser) -> GoalService:
     """Provide a GoalService that reads and writes only the caller's rows."""
     return GoalService(session, owner_id=user.id)
 

@@ -17,7 +17,7 @@ from app.services.MeasurementService import MeasurementService
 router = APIRouter(prefix="/measurements", tags=["measurements"])
 
 
-def get_measurement_service(session: SessionDep, user: CurrentUser) -> MeasurementService:
+async def get_measurement_service(session: SessionDep, user: CurrentUser) -> MeasurementService:
     """Provide a MeasurementService that reads and writes only the caller's rows."""
     return MeasurementService(session, owner_id=user.id)
 

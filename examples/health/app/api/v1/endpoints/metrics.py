@@ -12,7 +12,7 @@ from app.services.MetricService import MetricService
 router = APIRouter(prefix="/metrics", tags=["metrics"])
 
 
-def get_metric_service(session: SessionDep) -> MetricService:
+async def get_metric_service(session: SessionDep) -> MetricService:
     """Provide a MetricService bound to the request's session."""
     return MetricService(session)
 

@@ -12,7 +12,7 @@ from hr.services.BadgeService import BadgeService
 router = APIRouter(prefix="/badges", tags=["badges"])
 
 
-def get_badge_service(session: SessionDep) -> BadgeService:
+async def get_badge_service(session: SessionDep) -> BadgeService:
     """Provide a BadgeService bound to the request's session."""
     return BadgeService(session)
 

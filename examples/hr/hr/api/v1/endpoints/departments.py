@@ -17,7 +17,7 @@ from hr.services.DepartmentService import DepartmentService
 router = APIRouter(prefix="/departments", tags=["departments"])
 
 
-def get_department_service(session: SessionDep) -> DepartmentService:
+async def get_department_service(session: SessionDep) -> DepartmentService:
     """Provide a DepartmentService bound to the request's session."""
     return DepartmentService(session)
 

@@ -17,7 +17,7 @@ from hr.services.EmployeeService import EmployeeService
 router = APIRouter(prefix="/employees", tags=["employees"])
 
 
-def get_employee_service(session: SessionDep) -> EmployeeService:
+async def get_employee_service(session: SessionDep) -> EmployeeService:
     """Provide a EmployeeService bound to the request's session."""
     return EmployeeService(session)
 

@@ -17,7 +17,7 @@ from hr.services.ProjectService import ProjectService
 router = APIRouter(prefix="/projects", tags=["projects"])
 
 
-def get_project_service(session: SessionDep) -> ProjectService:
+async def get_project_service(session: SessionDep) -> ProjectService:
     """Provide a ProjectService bound to the request's session."""
     return ProjectService(session)
 

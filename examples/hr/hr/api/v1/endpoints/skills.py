@@ -12,7 +12,7 @@ from hr.services.SkillService import SkillService
 router = APIRouter(prefix="/skills", tags=["skills"])
 
 
-def get_skill_service(session: SessionDep) -> SkillService:
+async def get_skill_service(session: SessionDep) -> SkillService:
     """Provide a SkillService bound to the request's session."""
     return SkillService(session)
 

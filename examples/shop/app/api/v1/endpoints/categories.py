@@ -17,7 +17,7 @@ from app.services.CategoryService import CategoryService
 router = APIRouter(prefix="/categories", tags=["categories"])
 
 
-def get_category_service(session: SessionDep) -> CategoryService:
+async def get_category_service(session: SessionDep) -> CategoryService:
     """Provide a CategoryService bound to the request's session."""
     return CategoryService(session)
 

@@ -17,7 +17,7 @@ from app.services.CustomerService import CustomerService
 router = APIRouter(prefix="/customers", tags=["customers"])
 
 
-def get_customer_service(session: SessionDep) -> CustomerService:
+async def get_customer_service(session: SessionDep) -> CustomerService:
     """Provide a CustomerService bound to the request's session."""
     return CustomerService(session)
 

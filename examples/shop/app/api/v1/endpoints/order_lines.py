@@ -17,7 +17,7 @@ from app.services.OrderLineService import OrderLineService
 router = APIRouter(prefix="/order-lines", tags=["order-lines"])
 
 
-def get_order_line_service(session: SessionDep) -> OrderLineService:
+async def get_order_line_service(session: SessionDep) -> OrderLineService:
     """Provide a OrderLineService bound to the request's session."""
     return OrderLineService(session)
 

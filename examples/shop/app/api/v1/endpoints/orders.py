@@ -12,7 +12,7 @@ from app.services.OrderService import OrderService
 router = APIRouter(prefix="/orders", tags=["orders"])
 
 
-def get_order_service(session: SessionDep) -> OrderService:
+async def get_order_service(session: SessionDep) -> OrderService:
     """Provide a OrderService bound to the request's session."""
     return OrderService(session)
 

@@ -17,7 +17,7 @@ from app.services.ProductService import ProductService
 router = APIRouter(prefix="/products", tags=["products"])
 
 
-def get_product_service(session: SessionDep) -> ProductService:
+async def get_product_service(session: SessionDep) -> ProductService:
     """Provide a ProductService bound to the request's session."""
     return ProductService(session)
 

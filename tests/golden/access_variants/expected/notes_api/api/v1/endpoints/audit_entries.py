@@ -12,7 +12,7 @@ from notes_api.services.audit_entry_service import AuditEntryService
 router = APIRouter(prefix="/audit-entries", tags=["audit-entries"])
 
 
-def get_audit_entry_service(session: SessionDep) -> AuditEntryService:
+async def get_audit_entry_service(session: SessionDep) -> AuditEntryService:
     """Provide a AuditEntryService bound to the request's session."""
     return AuditEntryService(session)
 

@@ -12,7 +12,7 @@ from notes_api.services.board_service import BoardService
 router = APIRouter(prefix="/boards", tags=["boards"])
 
 
-def get_board_service(session: SessionDep) -> BoardService:
+async def get_board_service(session: SessionDep) -> BoardService:
     """Provide a BoardService bound to the request's session."""
     return BoardService(session)
 

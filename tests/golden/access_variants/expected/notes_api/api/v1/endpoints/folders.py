@@ -17,7 +17,7 @@ from notes_api.services.folder_service import FolderService
 router = APIRouter(prefix="/folders", tags=["folders"])
 
 
-def get_folder_service(session: SessionDep, user: CurrentUser) -> FolderService:
+async def get_folder_service(session: SessionDep, user: CurrentUser) -> FolderService:
     """Provide a FolderService that reads and writes only the caller's rows."""
     return FolderService(session, owner_id=user.id)
 

@@ -13,7 +13,7 @@ from notes_api.services.note_service import NoteService
 router = APIRouter(prefix="/notes", tags=["notes"])
 
 
-def get_note_service(session: SessionDep, user: CurrentUser) -> NoteService:
+async def get_note_service(session: SessionDep, user: CurrentUser) -> NoteService:
     """Provide a NoteService that reads and writes only the caller's rows."""
     return NoteService(session, owner_id=user.id)
 

@@ -12,7 +12,7 @@ from notes_api.services.report_service import ReportService
 router = APIRouter(prefix="/reports", tags=["reports"])
 
 
-def get_report_service(session: SessionDep) -> ReportService:
+async def get_report_service(session: SessionDep) -> ReportService:
     """Provide a ReportService bound to the request's session."""
     return ReportService(session)
 

@@ -12,7 +12,7 @@ from app.services.AuthorService import AuthorService
 router = APIRouter(prefix="/authors", tags=["authors"])
 
 
-def get_author_service(session: SessionDep) -> AuthorService:
+async def get_author_service(session: SessionDep) -> AuthorService:
     """Provide a AuthorService bound to the request's session."""
     return AuthorService(session)
 

@@ -12,7 +12,7 @@ from app.services.NoteService import NoteService
 router = APIRouter(prefix="/notes", tags=["notes"])
 
 
-def get_note_service(session: SessionDep) -> NoteService:
+async def get_note_service(session: SessionDep) -> NoteService:
     """Provide a NoteService bound to the request's session."""
     return NoteService(session)
 

@@ -12,7 +12,7 @@ from app.services.SampleService import SampleService
 router = APIRouter(prefix="/samples", tags=["samples"])
 
 
-def get_sample_service(session: SessionDep) -> SampleService:
+async def get_sample_service(session: SessionDep) -> SampleService:
     """Provide a SampleService bound to the request's session."""
     return SampleService(session)
 

@@ -13,7 +13,7 @@ from app.services.NewsService import NewsService
 router = APIRouter(prefix="/news", tags=["news"])
 
 
-def get_news_service(session: SessionDep) -> NewsService:
+async def get_news_service(session: SessionDep) -> NewsService:
     """Provide a NewsService bound to the request's session."""
     return NewsService(session)
 

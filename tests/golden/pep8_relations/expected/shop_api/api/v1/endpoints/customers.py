@@ -17,7 +17,7 @@ from shop_api.services.customer_service import CustomerService
 router = APIRouter(prefix="/customers", tags=["customers"])
 
 
-def get_customer_service(session: SessionDep) -> CustomerService:
+async def get_customer_service(session: SessionDep) -> CustomerService:
     """Provide a CustomerService bound to the request's session."""
     return CustomerService(session)
 

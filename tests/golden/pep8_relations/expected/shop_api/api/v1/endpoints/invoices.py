@@ -17,7 +17,7 @@ from shop_api.services.invoice_service import InvoiceService
 router = APIRouter(prefix="/invoices", tags=["invoices"])
 
 
-def get_invoice_service(session: SessionDep) -> InvoiceService:
+async def get_invoice_service(session: SessionDep) -> InvoiceService:
     """Provide a InvoiceService bound to the request's session."""
     return InvoiceService(session)
 

@@ -17,7 +17,7 @@ from shop_api.services.refund_service import RefundService
 router = APIRouter(prefix="/refunds", tags=["refunds"])
 
 
-def get_refund_service(session: SessionDep) -> RefundService:
+async def get_refund_service(session: SessionDep) -> RefundService:
     """Provide a RefundService bound to the request's session."""
     return RefundService(session)
 

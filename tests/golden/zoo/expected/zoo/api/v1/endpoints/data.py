@@ -12,7 +12,7 @@ from zoo.services.DataService import DataService
 router = APIRouter(prefix="/data-points", tags=["data-points"])
 
 
-def get_data_service(session: SessionDep) -> DataService:
+async def get_data_service(session: SessionDep) -> DataService:
     """Provide a DataService bound to the request's session."""
     return DataService(session)
 

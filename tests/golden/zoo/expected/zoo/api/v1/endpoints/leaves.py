@@ -12,7 +12,7 @@ from zoo.services.LeafService import LeafService
 router = APIRouter(prefix="/leaves", tags=["leaves"])
 
 
-def get_leaf_service(session: SessionDep) -> LeafService:
+async def get_leaf_service(session: SessionDep) -> LeafService:
     """Provide a LeafService bound to the request's session."""
     return LeafService(session)
 

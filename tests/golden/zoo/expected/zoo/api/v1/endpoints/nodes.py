@@ -12,7 +12,7 @@ from zoo.services.NodeService import NodeService
 router = APIRouter(prefix="/nodes", tags=["nodes"])
 
 
-def get_node_service(session: SessionDep) -> NodeService:
+async def get_node_service(session: SessionDep) -> NodeService:
     """Provide a NodeService bound to the request's session."""
     return NodeService(session)
 

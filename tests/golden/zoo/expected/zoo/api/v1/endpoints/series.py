@@ -12,7 +12,7 @@ from zoo.services.SeriesService import SeriesService
 router = APIRouter(prefix="/series", tags=["series"])
 
 
-def get_series_service(session: SessionDep) -> SeriesService:
+async def get_series_service(session: SessionDep) -> SeriesService:
     """Provide a SeriesService bound to the request's session."""
     return SeriesService(session)
 
