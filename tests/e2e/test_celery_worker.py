@@ -49,7 +49,12 @@ from {PACKAGE}.main import create_app
 async def main() -> None:
     transport = httpx.ASGITransport(app=create_app())
     async with httpx.AsyncClient(transport=transport, base_url="http://e2e") as client:
-        response = await client.post("/api/v1/notes", json={{"title": "hello"}})
+        account = {{"email": "worker@example.com", "password": "correct horse battery"}}
+        (await client.post("/auth/register", json=account)).raise_for_status()
+        login = await client.post("/auth/login", json=account)
+        login.raise_for_status()
+        headers = {{"Authorization": f"Bearer {{login.json()['data']['access_token']}}"}}
+        response = await client.post("/api/v1/notes", json={{"title": "hello"}}, headers=headers)
         response.raise_for_status()
         print(response.json()["data"]["id"])
 

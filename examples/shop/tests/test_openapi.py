@@ -4,6 +4,10 @@ Every check is on, over a bounded, derandomized set of examples per operation, s
 quick and finds the same things every time. The application runs in-process, in
 Schemathesis's own event loop (the engine and cache are per loop, see core/database.py).
 The settings of `schemathesis.toml` apply, but its `[auth]`: the token is a test User's.
+
+Here the examples and fuzzing phases run (about 20 s for a few entities). The coverage
+phase, hundreds of boundary and wrong-method requests per operation, is left to `st run`
+against the served application (see schemathesis.toml), where it takes minutes.
 """
 
 import tomllib
@@ -25,9 +29,10 @@ MAX_EXAMPLES = 8
 
 
 def load_config() -> SchemathesisConfig:
-    """`schemathesis.toml` without its `[auth]`, which signs in to a served application."""
+    """`schemathesis.toml` without `[auth]` (it signs in to a served app), coverage phase off."""
     config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
     config.pop("auth", None)
+    config.setdefault("phases", {}).setdefault("coverage", {})["enabled"] = False
     return SchemathesisConfig.from_dict(config)
 
 

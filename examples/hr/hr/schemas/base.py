@@ -1,12 +1,13 @@
 """The base of every request schema: strict about unknown fields, nulls and unstorable text."""
 
 import datetime as dt
-from typing import Any, ClassVar, get_args
+from typing import Annotated, Any, ClassVar, get_args, get_origin
 
 from pydantic import (
     AwareDatetime,
     BaseModel,
     ConfigDict,
+    JsonValue,
     NaiveDatetime,
     ValidationInfo,
     field_validator,
@@ -123,15 +124,23 @@ _TEMPORAL_TYPES = (dt.date, dt.time, AwareDatetime, NaiveDatetime)
 
 
 def _is_boolean(model: type[BaseModel], name: str | None) -> bool:
-    """Whether a field takes true or false (pydantic would read them as 1 and 0 elsewhere)."""
-    field = model.model_fields.get(name or "")
-    return field is not None and bool in (field.annotation, *get_args(field.annotation))
+    """Whether a field takes true or false (pydantic would read them as 1 and 0 elsewhere).
+
+    A bool does, and so does a JSON value, where true and false are values like any other.
+    """
+    return any(t is bool or t is JsonValue for t in _field_types(model, name))
 
 
 def _is_temporal(model: type[BaseModel], name: str | None) -> bool:
     """Whether a field holds a date, a datetime or a time (alone or in a union)."""
+    types = _field_types(model, name)
+    return any(isinstance(t, type) and issubclass(t, _TEMPORAL_TYPES) for t in types)
+
+
+def _field_types(model: type[BaseModel], name: str | None) -> list[Any]:
+    """A field's type and, for a union, each of its members, without `Annotated` wrappers."""
     field = model.model_fields.get(name or "")
     if field is None:
-        return False
-    types = (field.annotation, *get_args(field.annotation))
-    return any(isinstance(t, type) and issubclass(t, _TEMPORAL_TYPES) for t in types)
+        return []
+    members = [field.annotation, *get_args(field.annotation)]
+    return [get_args(t)[0] if get_origin(t) is Annotated else t for t in members]

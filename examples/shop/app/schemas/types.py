@@ -3,7 +3,16 @@
 import json
 from typing import Annotated
 
-from pydantic import AfterValidator, HttpUrl, JsonValue
+from pydantic import AfterValidator, HttpUrl, JsonValue, StringConstraints
+
+# The URLs `url` fields take, as a pattern OpenAPI shows (so clients and Schemathesis know
+# what is valid): http(s), a host name of letter-led labels, an optional port and a plain
+# path. pydantic's HttpUrl checks them too.
+_LABEL = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+HTTP_URL_PATTERN = (
+    rf"^https?://{_LABEL}(?:\.{_LABEL})*"  # the host
+    r"(?::[1-9][0-9]{0,3})?(?:/[A-Za-z0-9._~-]*)*$"  # the port and the path
+)
 
 
 def _check_http_url(value: str) -> str:
@@ -11,7 +20,9 @@ def _check_http_url(value: str) -> str:
     return value
 
 
-HttpUrlStr = Annotated[str, AfterValidator(_check_http_url)]
+HttpUrlStr = Annotated[
+    str, StringConstraints(pattern=HTTP_URL_PATTERN), AfterValidator(_check_http_url)
+]
 """An http(s) URL, validated but kept exactly as the client wrote it."""
 
 
