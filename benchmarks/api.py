@@ -176,8 +176,6 @@ def _keys(value: object) -> object:
 # Edits to a copy of the generated project, served as a third app ("patched") with
 # `--patch`: what each costs is the difference it makes. (file glob, pattern, replacement)
 PATCHES: dict[str, tuple[str, str, str]] = {
-    # FastAPI runs a plain `def` dependency in a worker thread: a thread hop per request.
-    "async-deps": ("app/api/**/*.py", r"(?m)^def (get_\w+\()", r"async def \1"),
     # `pool_pre_ping=True` sends a ping (a round trip) on every connection checkout.
     "no-pre-ping": ("app/core/database.py", r", pool_pre_ping=True", ""),
     # `refresh()` after the INSERT: a SELECT of the row just written (every column is already
