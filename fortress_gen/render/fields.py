@@ -62,7 +62,7 @@ JSON_MAX_LENGTH = 65_536
 """The cap of a JSON value, as JSON text: `JsonInput` in the project's `schemas/types.py`."""
 
 _MODEL_TYPES = {**_PYTHON_TYPES, "email": "str", "url": "str", "json": "Any"}
-RESPONSE_TYPES = {"email": "str", "url": "str", "json": "JsonValue"}
+RESPONSE_TYPES = {"email": "str", "url": "str", "json": "JsonValue", "time": "TimeOfDay"}
 """Output types that differ from the input's: what is stored is returned as it is."""
 
 

@@ -362,6 +362,8 @@ def _schema_part(ctx: _Context) -> SchemaView:
     if entity.timestamps:
         imports.add("import datetime as dt")
         response += ["created_at: dt.datetime", "updated_at: dt.datetime"]
+    if any("TimeOfDay" in line for line in [*response, *relations.summaries]):
+        imports.add(f"from {ctx.package}.schemas.types import TimeOfDay")
     sort_keys = _sort_keys(entity)
     options = [option for key in sort_keys for option in (key, f"-{key}")]
     filter_fields = [_filter_field(ctx, name) for name in entity.list.filters]

@@ -1,9 +1,10 @@
 """Field types shared by the entity schemas."""
 
+import datetime as dt
 import json
 from typing import Annotated
 
-from pydantic import AfterValidator, HttpUrl, JsonValue, StringConstraints
+from pydantic import AfterValidator, HttpUrl, JsonValue, StringConstraints, WithJsonSchema
 
 # The URLs `url` fields take, as a pattern OpenAPI shows (so clients and Schemathesis know
 # what is valid): http(s), a host name of letter-led labels, an optional port and a plain
@@ -37,3 +38,9 @@ def _check_json_size(value: JsonValue) -> JsonValue:
 
 JsonInput = Annotated[JsonValue, AfterValidator(_check_json_size)]
 """Any JSON value up to `JSON_MAX_LENGTH` characters, so one request cannot store megabytes."""
+
+
+TIME_PATTERN = r"^\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?$"
+TimeOfDay = Annotated[dt.time, WithJsonSchema({"type": "string", "pattern": TIME_PATTERN})]
+"""A time as responses return it: a column stores no offset, so OpenAPI's `format: time`
+(RFC 3339, which requires one) would not describe "08:30:00"; the pattern does."""

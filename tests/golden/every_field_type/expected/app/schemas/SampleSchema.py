@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, JsonValue
 
 from app.schemas.base import InputSchema
-from app.schemas.types import HttpUrlStr, JsonInput
+from app.schemas.types import HttpUrlStr, JsonInput, TimeOfDay
 
 
 class SampleCreate(InputSchema):
@@ -106,7 +106,7 @@ class SampleResponse(BaseModel):
     active: bool
     born_on: dt.date | None
     seen_at: dt.datetime
-    opens_at: dt.time | None
+    opens_at: TimeOfDay | None
     token: UUID
     email: str
     homepage: str | None

@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field
 
 from zoo.schemas.base import InputSchema
-from zoo.schemas.types import HttpUrlStr
+from zoo.schemas.types import HttpUrlStr, TimeOfDay
 
 
 class DataCreate(InputSchema):
@@ -91,7 +91,7 @@ class DataResponse(BaseModel):
     max: float | None
     min: Decimal | None
     date: dt.date | None
-    time: dt.time | None
+    time: TimeOfDay | None
     datetime: dt.datetime | None
     uuid: UUID | None
     decimal: Decimal | None

@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field, JsonValue
 
 from zoo.schemas.base import InputSchema
-from zoo.schemas.types import HttpUrlStr, JsonInput
+from zoo.schemas.types import HttpUrlStr, JsonInput, TimeOfDay
 
 
 class SeriesCreate(InputSchema):
@@ -95,7 +95,7 @@ class SeriesResponse(BaseModel):
     a_bool: bool
     a_date: dt.date
     a_datetime: dt.datetime
-    a_time: dt.time
+    a_time: TimeOfDay
     a_uuid: UUID
     a_email: str
     a_url: str
