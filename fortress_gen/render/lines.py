@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from fortress_gen.migrate.columns import TIMESTAMP_TYPE, column_type_expr, server_default_expr
 from fortress_gen.render.fields import (
@@ -23,6 +23,7 @@ __all__ = [
     "id_python_type",
     "model_column",
     "response_field",
+    "response_imports",
     "schema_field",
     "type_imports",
 ]
@@ -66,6 +67,25 @@ def type_imports(fields: Sequence[FieldSpec], *, schema: bool) -> list[str]:
         lines.append("from pydantic import JsonValue")
     if not schema and "json" in kinds:
         lines.append("from typing import Any")
+    return lines
+
+
+def response_imports(fields: Iterable[FieldSpec], package: str) -> list[str]:
+    """The imports the response types of `fields` need (`RESPONSE_TYPES`, else the input's)."""
+    kinds = {f.type for f in fields}
+    lines = []
+    if kinds & {"date", "datetime"}:
+        lines.append("import datetime as dt")
+    if "decimal" in kinds:
+        lines.append("from decimal import Decimal")
+    if "uuid" in kinds:
+        lines.append("from uuid import UUID")
+    if "enum" in kinds:
+        lines.append("from typing import Literal")
+    if "json" in kinds:
+        lines.append("from pydantic import JsonValue")
+    if "time" in kinds:
+        lines.append(f"from {package}.schemas.types import TimeOfDay")
     return lines
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fortress_gen.config import ProjectConfig
 from fortress_gen.literals import py_text
 from fortress_gen.render.fields import INT32_RANGE
-from fortress_gen.render.lines import id_python_type, response_field
+from fortress_gen.render.lines import id_python_type, response_field, response_imports
 from fortress_gen.render.paths import entity_paths
 from fortress_gen.spec.model import EntitySpec, RelationSpec
 from fortress_gen.spec.relations import (
@@ -325,7 +325,7 @@ def schema_relations(
             imports.add("from uuid import UUID")
         summary = f"{target.entity}Summary"
         if relation.nested:
-            summaries.setdefault(summary, _summary(target, imports))
+            summaries.setdefault(summary, _summary(target, imports, config.package))
         if not is_collection(relation):
             if relation.nested:
                 hint = summary if relation.required else f"{summary} | None"
@@ -352,18 +352,11 @@ def schema_relations(
     )
 
 
-def _summary(target: EntitySpec, imports: set[str]) -> str:
+def _summary(target: EntitySpec, imports: set[str], package: str) -> str:
+    readable = {name: spec for name, spec in target.fields.items() if not spec.secret}
+    imports.update(response_imports(readable.values(), package))
     fields = [f"    id: {id_python_type(target)}"]
-    for name, spec in target.fields.items():
-        if spec.secret:
-            continue
-        fields.append(f"    {response_field(name, spec)}")
-        if spec.type in ("date", "datetime", "time"):
-            imports.add("import datetime as dt")
-        elif spec.type == "decimal":
-            imports.add("from decimal import Decimal")
-        elif spec.type == "uuid":
-            imports.add("from uuid import UUID")
+    fields += [f"    {response_field(name, spec)}" for name, spec in readable.items()]
     return "\n".join(
         [
             f"class {target.entity}Summary(BaseModel):",

@@ -29,6 +29,7 @@ from fortress_gen.render.lines import (
     id_python_type,
     model_column,
     response_field,
+    response_imports,
     schema_field,
     type_imports,
 )
@@ -349,6 +350,7 @@ def _schema_part(ctx: _Context) -> SchemaView:
     not_null += relations.not_null
     if not_null:
         imports.add("from typing import ClassVar")
+    imports.add(*response_imports(readable.values(), ctx.package))
     response = [f"id: {ctx.id_type}"]
     response += [response_field(n, f) for n, f in readable.items()]
     for name, relation in keys.items():
@@ -362,8 +364,6 @@ def _schema_part(ctx: _Context) -> SchemaView:
     if entity.timestamps:
         imports.add("import datetime as dt")
         response += ["created_at: dt.datetime", "updated_at: dt.datetime"]
-    if any("TimeOfDay" in line for line in [*response, *relations.summaries]):
-        imports.add(f"from {ctx.package}.schemas.types import TimeOfDay")
     sort_keys = _sort_keys(entity)
     options = [option for key in sort_keys for option in (key, f"-{key}")]
     filter_fields = [_filter_field(ctx, name) for name in entity.list.filters]
